@@ -1,0 +1,71 @@
+package ai.posespark.cli;
+
+import ai.posespark.job.JobSpec;
+import ai.posespark.job.JobSpecException;
+import ai.posespark.job.JobSpecLoader;
+import ai.posespark.job.JobSummary;
+import ai.posespark.job.PoseJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scripts/submit.sh JOB.yaml [--set key=value]...}: validates the job file (before Spark starts), then
+ * runs it. Under spark-submit the cluster's master is used; run directly it starts embedded Spark
+ * ({@code local[*]} unless {@code --master} says otherwise). Exit codes: 0 ok, 2 bad job file, 1 failure.
+ */
+@Command(name = "posespark", mixinStandardHelpOptions = true, version = "PoseSpark 0.1",
+    description = "Runs a PoseSpark job: pose estimation over images into Parquet, plus evaluation.")
+public final class SubmitCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the job file")
+  Path jobFile;
+
+  @Option(names = "--set", paramLabel = "key=value",
+      description = "override a job key, e.g. --set execution.batchSize=16 (repeatable; value in YAML syntax)")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master when not run by spark-submit (default local[*])")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(jobFile)) {
+      System.err.println("posespark: job file " + jobFile + " does not exist");
+      return 2;
+    }
+    JobSpec spec;
+    try {
+      spec = JobSpecLoader.load(jobFile, overrides);
+    } catch (JobSpecException e) {
+      System.err.println("posespark: " + e.getMessage());
+      return 2;
+    }
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(master != null ? master : "local[*]");
+    }
+    conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+    try (SparkSession spark = SparkSession.builder().appName("posespark:" + spec.name()).config(conf)
+        .getOrCreate()) {
+      JobSummary summary = PoseJob.run(spark, spec);
+      System.out.println(summary);
+      return 0;
+    } catch (JobSpecException e) {
+      System.err.println("posespark: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SubmitCommand()).execute(args));
+  }
+}

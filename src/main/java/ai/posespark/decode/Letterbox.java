@@ -1,0 +1,49 @@
+package ai.posespark.decode;
+
+/**
+ * Aspect-preserving resize of a {@code srcWidth × srcHeight} image into a {@code size × size} model input: the
+ * image is scaled so its longer side fills the input and centred, the rest padded with zeros. Coordinates map
+ * between the two frames in continuous pixel units (pixel i covers [i, i+1)), so {@link #toSourceX} is the exact
+ * inverse of {@link #toInputX}: the per-axis scale is the one the resize really used after rounding.
+ *
+ * @param srcWidth      original image width
+ * @param srcHeight     original image height
+ * @param inputWidth    model input width
+ * @param inputHeight   model input height
+ * @param scaledWidth   width of the resized image inside the input
+ * @param scaledHeight  height of the resized image inside the input
+ * @param padX          columns of padding left of the image
+ * @param padY          rows of padding above the image
+ */
+public record Letterbox(int srcWidth, int srcHeight, int inputWidth, int inputHeight,
+                        int scaledWidth, int scaledHeight, int padX, int padY) implements java.io.Serializable {
+
+  /** The letterbox of a {@code srcWidth × srcHeight} image into an {@code inputWidth × inputHeight} input. */
+  public static Letterbox fit(int srcWidth, int srcHeight, int inputWidth, int inputHeight) {
+    double scale = Math.min((double) inputWidth / srcWidth, (double) inputHeight / srcHeight);
+    int sw = Math.max(1, Math.min(inputWidth, (int) Math.round(srcWidth * scale)));
+    int sh = Math.max(1, Math.min(inputHeight, (int) Math.round(srcHeight * scale)));
+    return new Letterbox(srcWidth, srcHeight, inputWidth, inputHeight, sw, sh,
+        (inputWidth - sw) / 2, (inputHeight - sh) / 2);
+  }
+
+  /** Input-frame x (pixels) → source-image x (pixels). */
+  public double toSourceX(double inputX) {
+    return (inputX - padX) * srcWidth / scaledWidth;
+  }
+
+  /** Input-frame y (pixels) → source-image y (pixels). */
+  public double toSourceY(double inputY) {
+    return (inputY - padY) * srcHeight / scaledHeight;
+  }
+
+  /** Source-image x → input-frame x (the forward map; {@link #toSourceX} undoes it). */
+  public double toInputX(double srcX) {
+    return srcX * scaledWidth / srcWidth + padX;
+  }
+
+  /** Source-image y → input-frame y. */
+  public double toInputY(double srcY) {
+    return srcY * scaledHeight / srcHeight + padY;
+  }
+}

@@ -1,0 +1,36 @@
+package ai.posespark.job;
+
+/**
+ * A validated job file: what to read, which model to run, how, where to write and what to evaluate.
+ * Bound from YAML by {@link JobSpecLoader}; every key is documented in README.md ("Job file").
+ *
+ * @param name       run name; output goes to {@code <output.path>/<name>/}
+ * @param input      what to read
+ * @param model      which pipeline and models to run
+ * @param execution  batch size, device, partitioning
+ * @param tracking   video tracking switch
+ * @param output     where and how to write
+ * @param evaluation which metrics to compute against {@code input.annotations}
+ */
+public record JobSpec(
+    String name,
+    InputSpec input,
+    ModelSpec model,
+    ExecutionSpec execution,
+    TrackingSpec tracking,
+    OutputSpec output,
+    EvaluationSpec evaluation) implements java.io.Serializable {
+
+  public JobSpec {
+    execution = execution == null ? ExecutionSpec.defaults() : execution;
+    tracking = tracking == null ? new TrackingSpec(null) : tracking;
+    output = output == null ? new OutputSpec(null, null) : output;
+    evaluation = evaluation == null ? new EvaluationSpec(null) : evaluation;
+  }
+
+  /** The folder this run writes to: {@code <output.path>/<name>}. */
+  public String runDir() {
+    String base = output.path();
+    return base.endsWith("/") ? base + name : base + "/" + name;
+  }
+}

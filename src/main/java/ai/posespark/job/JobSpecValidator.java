@@ -1,0 +1,92 @@
+package ai.posespark.job;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks the rules that types alone cannot say; each failure names its key. */
+final class JobSpecValidator {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Set<String> METRICS = Set.of("coco", "pckh");
+  private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
+
+  private JobSpecValidator() {}
+
+  static void validate(JobSpec spec) {
+    if (spec.name() == null) {
+      throw new JobSpecException("name", "required key missing (the run name; output goes to <output.path>/<name>/)");
+    }
+    if (!NAME.matcher(spec.name()).matches()) {
+      throw new JobSpecException("name", "'" + spec.name() + "' must be letters, digits, '.', '_' or '-' "
+          + "(it becomes a folder name)");
+    }
+    if (spec.input() == null) {
+      throw new JobSpecException("input", "required key missing");
+    }
+    InputSpec input = spec.input();
+    if (input.paths().isEmpty()) {
+      throw new JobSpecException("input.paths", "required key missing or empty (files, folders or globs)");
+    }
+    for (int i = 0; i < input.paths().size(); i++) {
+      String p = input.paths().get(i);
+      if (p == null || p.isBlank()) {
+        throw new JobSpecException("input.paths[" + i + "]", "empty path");
+      }
+    }
+    if (input.kind() == InputSpec.Kind.VIDEO) {
+      throw new JobSpecException("input.kind", "'video' is not supported by this version yet (images | results)");
+    }
+    if (input.annotationsFormat() != null && !ANNOTATION_FORMATS.contains(input.annotationsFormat())) {
+      throw new JobSpecException("input.annotationsFormat",
+          "'" + input.annotationsFormat() + "' is not one of " + String.join(" | ", ANNOTATION_FORMATS));
+    }
+    if (input.kind() == InputSpec.Kind.RESULTS) {
+      if (input.paths().size() != 1) {
+        throw new JobSpecException("input.paths", "kind 'results' takes exactly one results JSON file");
+      }
+      if (input.annotations() == null) {
+        throw new JobSpecException("input.annotations", "required when input.kind is 'results'");
+      }
+      if (spec.evaluation().metrics().isEmpty()) {
+        throw new JobSpecException("evaluation.metrics", "required when input.kind is 'results'");
+      }
+    } else {
+      validateModel(spec.model());
+    }
+    ExecutionSpec exec = spec.execution();
+    if (exec.batchSize() < 1 || exec.batchSize() > 4096) {
+      throw new JobSpecException("execution.batchSize", exec.batchSize() + " is out of range 1..4096");
+    }
+    if (exec.partitions() != null && exec.partitions() < 1) {
+      throw new JobSpecException("execution.partitions", exec.partitions() + " must be at least 1");
+    }
+    if (spec.output().path().isBlank()) {
+      throw new JobSpecException("output.path", "empty path");
+    }
+    for (int i = 0; i < spec.evaluation().metrics().size(); i++) {
+      String m = spec.evaluation().metrics().get(i);
+      if (!METRICS.contains(m)) {
+        throw new JobSpecException("evaluation.metrics[" + i + "]", "'" + m + "' is not one of coco | pckh");
+      }
+    }
+    if (!spec.evaluation().metrics().isEmpty() && input.annotations() == null) {
+      throw new JobSpecException("input.annotations", "required when evaluation.metrics is set");
+    }
+  }
+
+  private static void validateModel(ModelSpec model) {
+    if (model == null || model.pose() == null || model.pose().isBlank()) {
+      throw new JobSpecException("model.pose", "required key missing (a catalog name such as movenet-multipose, "
+          + "or a path/URI to model.json or .pt)");
+    }
+    if (model.pipeline() == ModelSpec.Pipeline.TOP_DOWN) {
+      throw new JobSpecException("model.pipeline", "'top-down' is not supported by this version yet "
+          + "(bottom-up | single)");
+    }
+    if (model.minPersonScore() < 0 || model.minPersonScore() > 1) {
+      throw new JobSpecException("model.minPersonScore", model.minPersonScore() + " is outside 0..1");
+    }
+    if (model.minKeypointScore() < 0 || model.minKeypointScore() > 1) {
+      throw new JobSpecException("model.minKeypointScore", model.minKeypointScore() + " is outside 0..1");
+    }
+  }
+}

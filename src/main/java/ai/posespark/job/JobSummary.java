@@ -1,0 +1,26 @@
+package ai.posespark.job;
+
+/**
+ * What a run did, printed at the end and returned to callers (tests, schedulers).
+ *
+ * @param runDir        where the output went
+ * @param frames        frame rows written
+ * @param errors        frames with status error
+ * @param persons       person rows written
+ * @param seconds       wall time from listing to the last table written
+ * @param inferenceMs   summed per-frame model time (all stages), for the bare-model throughput
+ */
+public record JobSummary(String runDir, long frames, long errors, long persons, double seconds,
+                         double inferenceMs) {
+
+  /** Frames per second over the whole run. */
+  public double framesPerSecond() {
+    return seconds > 0 ? frames / seconds : 0;
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s", runDir, frames, errors,
+        persons, seconds, framesPerSecond());
+  }
+}

@@ -1,0 +1,117 @@
+package ai.posespark.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import ai.posespark.model.ModelCatalog;
+import ai.posespark.model.ModelEntry;
+import ai.posespark.pose.PoseDecoders;
+import ai.posespark.sink.OutputSchema;
+import ai.posespark.sink.ParquetSink;
+import ai.posespark.sink.ResultsJsonWriter;
+import ai.posespark.source.CostPartitioner;
+import ai.posespark.source.FrameLister;
+import ai.posespark.source.FrameTask;
+import ai.posespark.source.HadoopConf;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver side of a run: resolve the model, list frames, spread them over partitions by cost, run
+ * {@link PartitionInference} on the executors, write the tables, {@code results.json} and the evaluation.
+ */
+public final class PoseJob {
+  private static final Logger LOG = LoggerFactory.getLogger(PoseJob.class);
+
+  private PoseJob() {}
+
+  /** Runs {@code spec} on {@code spark}; throws {@link JobSpecException} for what the job file got wrong. */
+  public static JobSummary run(SparkSession spark, JobSpec spec) throws IOException {
+    long start = System.nanoTime();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String runDir = qualify(spec.runDir(), conf);
+    ModelCatalog catalog = ModelCatalog.bundled();
+    ModelEntry model = resolveModel(catalog, spec.model());
+    String location = catalog.locate(model);
+    prepareOutput(runDir, spec.output().mode(), conf);
+
+    List<FrameTask> frames = FrameLister.list(spec.input().paths(), conf);
+    if (frames.isEmpty()) {
+      throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
+        : Math.max(1, jsc.defaultParallelism() * 2);
+    List<List<FrameTask>> parts = CostPartitioner.split(frames, partitions);
+    LOG.info("{}: {} frames in {} partitions, model {} ({})", spec.name(), frames.size(), parts.size(),
+        model.name(), location);
+
+    InferenceSettings settings = new InferenceSettings(spec.name(), model, location, spec.execution().batchSize(),
+        spec.execution().device(), spec.model().minPersonScore(), new HadoopConf(conf));
+    JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
+        .flatMap(List::iterator)
+        .mapPartitions(new PartitionInference(settings));
+    Dataset<Row> inference = spark.createDataFrame(rows, OutputSchema.INFERENCE)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      ParquetSink.write(inference, runDir, spec.output().mode());
+      Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
+          .where(col("run").equalTo(spec.name()));
+      ResultsJsonWriter.write(persons, runDir + "/results.json", conf,
+          ResultsJsonWriter::defaultImageId, spec.model().minKeypointScore());
+      Row totals = inference.agg(
+          org.apache.spark.sql.functions.count("*"),
+          sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0)),
+          sum(col("n_persons")),
+          sum(col("preprocess_ms").plus(col("inference_ms")).plus(col("postprocess_ms")))).first();
+      JobSummary summary = new JobSummary(runDir, totals.getLong(0), totals.getLong(1),
+          totals.isNullAt(2) ? 0 : totals.getLong(2), (System.nanoTime() - start) / 1e9,
+          totals.isNullAt(3) ? 0 : totals.getDouble(3));
+      LOG.info("{}", summary);
+      return summary;
+    } finally {
+      inference.unpersist();
+    }
+  }
+
+  static ModelEntry resolveModel(ModelCatalog catalog, ModelSpec spec) {
+    ModelEntry model = catalog.resolve(spec.pose()).orElseThrow(() -> new JobSpecException("model.pose",
+        "unknown model '" + spec.pose() + "' (catalog: " + String.join(", ", catalog.models().keySet())
+            + "; a path or URI must end in <catalog name>.json or .pt)"));
+    if (!PoseDecoders.AVAILABLE.contains(model.decoder())) {
+      throw new JobSpecException("model.pose", "'" + model.name() + "' needs decoder '" + model.decoder()
+          + "', which this version does not have yet (available: " + PoseDecoders.AVAILABLE + ")");
+    }
+    return model;
+  }
+
+  private static void prepareOutput(String runDir, OutputSpec.Mode mode, Configuration conf) throws IOException {
+    Path dir = new Path(runDir);
+    FileSystem fs = dir.getFileSystem(conf);
+    if (!fs.exists(dir)) {
+      return;
+    }
+    switch (mode) {
+      case ERROR -> throw new JobSpecException("output.mode", "'error' and " + runDir + " already exists");
+      case OVERWRITE -> fs.delete(dir, true);
+      case APPEND -> { }
+    }
+  }
+
+  private static String qualify(String path, Configuration conf) throws IOException {
+    Path p = new Path(path);
+    return p.getFileSystem(conf).makeQualified(p).toString();
+  }
+}

@@ -1,0 +1,41 @@
+package ai.posespark.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.posespark.job.ExecutionSpec;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+
+/**
+ * Picks the device a task runs its model on. Under Spark resource scheduling ({@code spark.task.resource.gpu
+ * .amount}) the task's assigned GPU address wins, so two tasks on one executor use the GPUs Spark gave them.
+ */
+public final class DeviceChooser {
+  private DeviceChooser() {}
+
+  public static Device choose(ExecutionSpec.Device wanted) {
+    if (wanted == ExecutionSpec.Device.CPU) {
+      return Device.cpu();
+    }
+    int gpus = Engine.getEngine("PyTorch").getGpuCount();
+    if (gpus > 0) {
+      return Device.gpu(assignedGpu());
+    }
+    if (wanted == ExecutionSpec.Device.GPU) {
+      throw new IllegalStateException("execution.device is 'gpu' but PyTorch sees no CUDA device on this executor "
+          + "(the CPU-only libtorch is on the classpath, or no GPU is visible)");
+    }
+    return Device.cpu();
+  }
+
+  private static int assignedGpu() {
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      ResourceInformation gpu = task.resources().get("gpu").getOrElse(() -> null);
+      if (gpu != null && gpu.addresses().length > 0) {
+        return Integer.parseInt(gpu.addresses()[0]);
+      }
+    }
+    return 0;
+  }
+}

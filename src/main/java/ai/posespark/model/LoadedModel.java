@@ -1,0 +1,14 @@
+package ai.posespark.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+/** A model ready to run on one device, whatever its format (TF.js graph, TorchScript). Thread-safe. */
+public interface LoadedModel extends AutoCloseable {
+
+  /** Runs one batch; inputs in the model's input order, outputs in its output order, attached to {@code scope}. */
+  NDList run(NDManager scope, NDList inputs);
+
+  @Override
+  void close();
+}

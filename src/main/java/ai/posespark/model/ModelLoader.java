@@ -1,0 +1,31 @@
+package ai.posespark.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.posespark.model.tfjs.TfjsGraphModel;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Opens a local model file in the runtime its catalog format names. */
+public final class ModelLoader {
+  private ModelLoader() {}
+
+  public static LoadedModel load(ModelEntry entry, Path file, Device device) throws IOException {
+    if ("tfjs".equals(entry.format())) {
+      TfjsGraphModel graph = TfjsGraphModel.load(file, device);
+      return new LoadedModel() {
+        @Override
+        public NDList run(NDManager scope, NDList inputs) {
+          return graph.run(scope, inputs);
+        }
+
+        @Override
+        public void close() {
+          graph.close();
+        }
+      };
+    }
+    throw new IOException("model " + entry.name() + ": format '" + entry.format() + "' is not supported yet");
+  }
+}

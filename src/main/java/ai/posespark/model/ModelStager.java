@@ -1,0 +1,85 @@
+package ai.posespark.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * Brings a model given as a URI ({@code hdfs://}, {@code s3a://}, …) to local disk, where the interpreter and
+ * libtorch can read it: model.json plus the weight shards its manifest lists, or a single {@code .pt}. Clusters
+ * stage models in shared storage; each executor copies them once into
+ * {@code <model cache>/staged/<hash of the URI>/}. Local paths and {@code file:} URIs are used in place.
+ */
+public final class ModelStager {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelStager() {}
+
+  /** The local file of {@code location}, copying it (and its weight shards) here first when it is remote. */
+  public static synchronized Path localize(String location, Configuration conf, Path cacheRoot) throws IOException {
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(location);
+    String scheme = remote.toUri().getScheme();
+    if (scheme == null || scheme.equals("file")) {
+      Path local = Path.of(remote.toUri().getPath());
+      if (!Files.isRegularFile(local)) {
+        throw new IOException("model file " + location + " does not exist (for catalog models run "
+            + "scripts/install-models.sh, or set " + ModelCatalog.MODELS_DIR_ENV + ")");
+      }
+      return local;
+    }
+    FileSystem fs = remote.getFileSystem(conf);
+    Path dir = cacheRoot.resolve("staged").resolve(hash(location));
+    Path target = dir.resolve(remote.getName());
+    Path done = dir.resolve(".complete");
+    if (Files.exists(done)) {
+      return target;
+    }
+    Files.createDirectories(dir);
+    List<String> files = new ArrayList<>();
+    files.add(remote.getName());
+    if (remote.getName().endsWith(".json")) {
+      try (InputStream in = fs.open(remote)) {
+        JsonNode manifest = JSON.readTree(in).path("weightsManifest");
+        for (JsonNode group : manifest) {
+          for (JsonNode p : group.path("paths")) {
+            files.add(p.asText());
+          }
+        }
+      }
+    }
+    for (String f : files) {
+      org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(remote.getParent(), f);
+      Path tmp = Files.createTempFile(dir, ".part", null);
+      try (InputStream in = fs.open(src)) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Path dest = dir.resolve(f).normalize();
+      if (!dest.startsWith(dir)) {
+        throw new IOException("model " + location + ": weight path '" + f + "' leaves the model folder");
+      }
+      Files.createDirectories(dest.getParent());
+      Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.createFile(done);
+    return target;
+  }
+
+  private static String hash(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package ai.posespark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobSpecLoaderTest {
+  private static final String VALID = """
+      name: coco-sample
+      input:
+        paths: [data/samples/coco]
+        kind: images
+        annotations: data/samples/coco/person_keypoints.json
+      model:
+        pipeline: bottom-up
+        pose: movenet-multipose
+      execution:
+        batchSize: 8
+        device: auto
+      tracking: {enabled: false}
+      output:
+        path: out
+        mode: overwrite
+      evaluation:
+        metrics: [coco]
+      """;
+
+  private static JobSpecException failure(String yaml, String... overrides) {
+    return assertThrows(JobSpecException.class, () -> JobSpecLoader.parse(yaml, List.of(overrides)));
+  }
+
+  @Test
+  void bindsTheDesignExampleWithItsValues() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of());
+    assertEquals("coco-sample", spec.name());
+    assertEquals(List.of("data/samples/coco"), spec.input().paths());
+    assertEquals(InputSpec.Kind.IMAGES, spec.input().kind());
+    assertEquals(ModelSpec.Pipeline.BOTTOM_UP, spec.model().pipeline());
+    assertEquals(8, spec.execution().batchSize());
+    assertEquals(ExecutionSpec.Device.AUTO, spec.execution().device());
+    assertEquals(OutputSpec.Mode.OVERWRITE, spec.output().mode());
+    assertEquals(List.of("coco"), spec.evaluation().metrics());
+    assertEquals("out/coco-sample", spec.runDir());
+  }
+
+  @Test
+  void fillsDefaultsForOptionalSections() {
+    JobSpec spec = JobSpecLoader.parse("name: a\ninput: {paths: [x]}\nmodel: {pose: movenet-lightning}\n", List.of());
+    assertEquals(8, spec.execution().batchSize());
+    assertEquals("out", spec.output().path());
+    assertEquals(0.1, spec.model().minPersonScore());
+    assertTrue(spec.evaluation().metrics().isEmpty());
+  }
+
+  @Test
+  void overridesSetScalarsListsAndNewSections() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of("execution.batchSize=16", "input.paths=[a, b]",
+        "execution.partitions=3", "model.minPersonScore=0.5"));
+    assertEquals(16, spec.execution().batchSize());
+    assertEquals(List.of("a", "b"), spec.input().paths());
+    assertEquals(3, spec.execution().partitions());
+    assertEquals(0.5, spec.model().minPersonScore());
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsPath() {
+    JobSpecException e = failure(VALID.replace("batchSize: 8", "batchSize: 8\n  bachSize: 9"));
+    assertEquals("execution.bachSize", e.key());
+    assertTrue(e.getMessage().contains("unknown key"), e.getMessage());
+    assertTrue(e.getMessage().contains("batchSize"), "lists the known keys: " + e.getMessage());
+  }
+
+  @Test
+  void wrongTypeIsNamed() {
+    JobSpecException e = failure(VALID.replace("batchSize: 8", "batchSize: eight"));
+    assertEquals("execution.batchSize", e.key());
+    assertTrue(e.getMessage().contains("integer"), e.getMessage());
+  }
+
+  @Test
+  void badEnumValueListsTheChoices() {
+    JobSpecException e = failure(VALID, "output.mode=replace");
+    assertEquals("output.mode", e.key());
+    assertTrue(e.getMessage().contains("overwrite | error | append"), e.getMessage());
+  }
+
+  @Test
+  void missingRequiredKeysAreNamed() {
+    assertEquals("name", failure(VALID.replace("name: coco-sample\n", "")).key());
+    assertEquals("input.paths", failure(VALID, "input.paths=[]").key());
+    assertEquals("model.pose", failure(VALID.replace("  pose: movenet-multipose\n", "")).key());
+    assertEquals("input.annotations", failure(VALID, "input.annotations=").key());
+  }
+
+  @Test
+  void rangeAndRuleViolationsAreNamed() {
+    assertEquals("execution.batchSize", failure(VALID, "execution.batchSize=0").key());
+    assertEquals("evaluation.metrics[0]", failure(VALID, "evaluation.metrics=[oks]").key());
+    assertEquals("model.minPersonScore", failure(VALID, "model.minPersonScore=1.5").key());
+    assertEquals("name", failure(VALID, "name=../escape").key());
+  }
+
+  @Test
+  void overrideBelowAScalarIsRejected() {
+    assertEquals("name", failure(VALID, "name.x=1").key());
+    assertEquals("execution.batchSize", failure(VALID, "execution.batchSize").key());
+  }
+
+  @Test
+  void brokenYamlFailsAsTheFile() {
+    assertEquals("(file)", failure("name: [unclosed").key());
+    assertEquals("(file)", failure("- a\n- b\n").key());
+  }
+}
