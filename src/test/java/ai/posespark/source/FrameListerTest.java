@@ -1,0 +1,73 @@
+package ai.posespark.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameListerTest {
+  @TempDir
+  Path dir;
+
+  private void touch(String name, int bytes) throws Exception {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.write(p, new byte[bytes]);
+  }
+
+  private static List<String> names(List<FrameTask> frames) {
+    return frames.stream().map(f -> f.uri().substring(f.uri().lastIndexOf('/') + 1)).toList();
+  }
+
+  @Test
+  void walksFoldersRecursivelyKeepingImagesOnly() throws Exception {
+    touch("a.jpg", 10);
+    touch("sub/b.PNG", 20);
+    touch("sub/deeper/c.jpeg", 30);
+    touch("notes.json", 5);
+    touch(".hidden/d.jpg", 5);
+    touch("_temporary/e.jpg", 5);
+    List<FrameTask> frames = FrameLister.list(List.of(dir.toString()), new Configuration());
+    assertEquals(List.of("a.jpg", "b.PNG", "c.jpeg"), names(frames));
+    assertTrue(frames.get(0).uri().startsWith("file:/"), frames.get(0).uri());
+    assertEquals(20, frames.get(1).bytes());
+  }
+
+  @Test
+  void globsAndExplicitFilesAreDeduplicated() throws Exception {
+    touch("a.jpg", 10);
+    touch("b.jpg", 10);
+    touch("broken.dat", 3);
+    List<FrameTask> frames = FrameLister.list(
+        List.of(dir + "/*.jpg", dir.resolve("a.jpg").toString(), dir.resolve("broken.dat").toString()),
+        new Configuration());
+    assertEquals(List.of("a.jpg", "b.jpg", "broken.dat"), names(frames), "an explicit file is taken as is");
+  }
+
+  @Test
+  void frameIdsAreStableAndDistinct() throws Exception {
+    touch("a.jpg", 1);
+    touch("b.jpg", 1);
+    List<FrameTask> first = FrameLister.list(List.of(dir.toString()), new Configuration());
+    List<FrameTask> again = FrameLister.list(List.of("file:" + dir), new Configuration());
+    assertEquals(first, again);
+    assertNotEquals(first.get(0).frameId(), first.get(1).frameId());
+    assertEquals(FrameIds.of(first.get(0).uri(), 0), first.get(0).frameId());
+    assertTrue(first.get(0).frameId() >= 0);
+  }
+
+  @Test
+  void aPathMatchingNothingIsNamed() {
+    FileNotFoundException e = assertThrows(FileNotFoundException.class,
+        () -> FrameLister.list(List.of(dir.resolve("missing").toString()), new Configuration()));
+    assertTrue(e.getMessage().contains("missing"), e.getMessage());
+  }
+}
