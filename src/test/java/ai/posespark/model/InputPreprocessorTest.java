@@ -1,0 +1,69 @@
+package ai.posespark.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.posespark.decode.Letterbox;
+import ai.posespark.decode.RgbImage;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InputPreprocessorTest {
+  private static ModelEntry entry(String dtype, String layout, String range) {
+    return new ModelEntry("m", "m.json", "tfjs", new ModelInputSpec(List.of(64, 64), dtype, layout, range),
+        "letterbox", "movenet-multi", "coco17", 1);
+  }
+
+  private static RgbImage constant(int w, int h, int r, int g, int b) {
+    byte[] px = new byte[w * h * 3];
+    for (int i = 0; i < px.length; i += 3) {
+      px[i] = (byte) r;
+      px[i + 1] = (byte) g;
+      px[i + 2] = (byte) b;
+    }
+    return new RgbImage(w, h, px);
+  }
+
+  @Test
+  void letterboxedInt32InputHasTheImageInTheMiddleAndZerosAround() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      var batch = new InputPreprocessor(entry("int32", "nhwc", "0..255"))
+          .prepare(List.of(constant(200, 100, 200, 100, 50), constant(50, 100, 10, 20, 30)), m);
+      NDArray in = batch.input();
+      assertEquals(new Shape(2, 64, 64, 3), in.getShape());
+      assertEquals(DataType.INT32, in.getDataType());
+      Letterbox wide = batch.boxes().get(0);
+      assertEquals(32, wide.scaledHeight());
+      assertEquals(16, wide.padY());
+      int[] px = in.get(0).toIntArray();
+      assertArrayEquals(new int[] {0, 0, 0}, Arrays.copyOfRange(px, 0, 3), "padding row");
+      int mid = (32 * 64 + 32) * 3;
+      assertArrayEquals(new int[] {200, 100, 50}, Arrays.copyOfRange(px, mid, mid + 3), "image centre");
+      Letterbox tall = batch.boxes().get(1);
+      assertEquals(16, tall.padX());
+      int[] px2 = in.get(1).toIntArray();
+      assertArrayEquals(new int[] {0, 0, 0}, Arrays.copyOfRange(px2, (32 * 64 + 5) * 3, (32 * 64 + 5) * 3 + 3));
+      assertArrayEquals(new int[] {10, 20, 30}, Arrays.copyOfRange(px2, mid, mid + 3));
+    }
+  }
+
+  @Test
+  void floatRangesAndChannelsFirstLayout() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      NDArray in = new InputPreprocessor(entry("float32", "nchw", "-1..1"))
+          .prepare(List.of(constant(64, 64, 255, 0, 51)), m).input();
+      assertEquals(new Shape(1, 3, 64, 64), in.getShape());
+      assertEquals(1f, in.getFloat(0, 0, 10, 10), 1e-5);
+      assertEquals(-1f, in.getFloat(0, 1, 10, 10), 1e-5);
+      assertEquals(51 / 127.5f - 1, in.getFloat(0, 2, 10, 10), 1e-5);
+      NDArray unit = new InputPreprocessor(entry("float32", "nhwc", "0..1"))
+          .prepare(List.of(constant(64, 64, 255, 0, 51)), m).input();
+      assertEquals(0.2f, unit.getFloat(0, 3, 3, 2), 1e-5);
+    }
+  }
+}
