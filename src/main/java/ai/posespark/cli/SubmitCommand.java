@@ -45,6 +45,7 @@ public final class SubmitCommand implements Callable<Integer> {
     JobSpec spec;
     try {
       spec = JobSpecLoader.load(jobFile, overrides);
+      PoseJob.checkBeforeStart(spec);
     } catch (JobSpecException e) {
       System.err.println("posespark: " + e.getMessage());
       return 2;

@@ -86,6 +86,16 @@ public final class PoseJob {
     }
   }
 
+  /**
+   * The checks that need no Spark (model name, decoder): run before a session starts so a bad job file fails
+   * in a second, naming its key.
+   */
+  public static void checkBeforeStart(JobSpec spec) {
+    if (spec.input().kind() != InputSpec.Kind.RESULTS) {
+      resolveModel(ModelCatalog.bundled(), spec.model());
+    }
+  }
+
   static ModelEntry resolveModel(ModelCatalog catalog, ModelSpec spec) {
     ModelEntry model = catalog.resolve(spec.pose()).orElseThrow(() -> new JobSpecException("model.pose",
         "unknown model '" + spec.pose() + "' (catalog: " + String.join(", ", catalog.models().keySet())
