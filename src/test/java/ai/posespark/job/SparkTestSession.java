@@ -1,0 +1,21 @@
+package ai.posespark.job;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local Spark session shared by the test classes of a JVM (starting Spark costs seconds). */
+public final class SparkTestSession {
+  private static SparkSession spark;
+
+  private SparkTestSession() {}
+
+  public static synchronized SparkSession get() {
+    if (spark == null) {
+      spark = SparkSession.builder().master("local[2]").appName("posespark-test")
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.sql.shuffle.partitions", "4")
+          .getOrCreate();
+    }
+    return spark;
+  }
+}
