@@ -54,7 +54,8 @@ public final class SubmitCommand implements Callable<Integer> {
     if (!conf.contains("spark.master")) {
       conf.setMaster(master != null ? master : "local[*]");
     }
-    conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+    // PoseSpark draws its own frame-level progress bar; Spark's stage bar would fight it for the console
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     try (SparkSession spark = SparkSession.builder().appName("posespark:" + spec.name()).config(conf)
         .getOrCreate()) {
       JobSummary summary = PoseJob.run(spark, spec);

@@ -20,6 +20,7 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The executor side of a run, applied to each partition: read → decode → batch → model → decode poses → rows.
@@ -28,9 +29,12 @@ import org.apache.spark.sql.Row;
  */
 public final class PartitionInference implements FlatMapFunction<Iterator<FrameTask>, Row> {
   private final InferenceSettings settings;
+  private final LongAccumulator framesDone;
 
-  public PartitionInference(InferenceSettings settings) {
+  /** {@code framesDone} counts frames for the driver's progress display. */
+  public PartitionInference(InferenceSettings settings, LongAccumulator framesDone) {
     this.settings = settings;
+    this.framesDone = framesDone;
   }
 
   @Override
@@ -114,6 +118,7 @@ public final class PartitionInference implements FlatMapFunction<Iterator<FrameT
     for (FrameResult r : results) {
       rows.add(r.toRow(settings.run(), settings.model().name()));
     }
+    framesDone.add(rows.size());
     return rows;
   }
 

@@ -52,21 +52,24 @@ public final class PoseJob {
       throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // default: 2 tasks per core for balance, and at most ~256 frames per task so progress and retries stay fine
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
-        : Math.max(1, jsc.defaultParallelism() * 2);
+        : Math.max(jsc.defaultParallelism() * 2, (frames.size() + 255) / 256);
     List<List<FrameTask>> parts = CostPartitioner.split(frames, partitions);
     LOG.info("{}: {} frames in {} partitions, model {} ({})", spec.name(), frames.size(), parts.size(),
         model.name(), location);
 
     InferenceSettings settings = new InferenceSettings(spec.name(), model, location, spec.execution().batchSize(),
         spec.execution().device(), spec.model().minPersonScore(), new HadoopConf(conf));
-    JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
-        .flatMap(List::iterator)
-        .mapPartitions(new PartitionInference(settings));
-    Dataset<Row> inference = spark.createDataFrame(rows, OutputSchema.INFERENCE)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    Dataset<Row> inference;
+    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames.size())) {
+      JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
+          .flatMap(List::iterator)
+          .mapPartitions(new PartitionInference(settings, progress.counter()));
+      inference = spark.createDataFrame(rows, OutputSchema.INFERENCE).persist(StorageLevel.MEMORY_AND_DISK());
       ParquetSink.write(inference, runDir, spec.output().mode());
+    }
+    try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
       ResultsJsonWriter.write(persons, runDir + "/results.json", conf,
