@@ -1,0 +1,55 @@
+package ai.posespark.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+import ai.djl.translate.NoopTranslator;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A TorchScript module ({@code .pt}, e.g. an exported HRNet or RTMPose) loaded natively by DJL's PyTorch engine.
+ * Inputs and outputs are the module's {@code forward} tensors, so a module that speaks a catalog entry's input
+ * recipe and output layout plugs into that entry's decoder unchanged.
+ */
+public final class TorchScriptModel implements LoadedModel {
+  private final ZooModel<NDList, NDList> model;
+
+  private TorchScriptModel(ZooModel<NDList, NDList> model) {
+    this.model = model;
+  }
+
+  /** Loads {@code file} onto {@code device}. */
+  public static TorchScriptModel load(Path file, Device device) throws IOException {
+    Criteria<NDList, NDList> criteria = Criteria.builder()
+        .setTypes(NDList.class, NDList.class)
+        .optModelPath(file)
+        .optEngine("PyTorch")
+        .optDevice(device)
+        .optTranslator(new NoopTranslator())
+        .build();
+    try {
+      return new TorchScriptModel(criteria.loadModel());
+    } catch (ModelNotFoundException | MalformedModelException e) {
+      throw new IOException("cannot load TorchScript model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public NDList run(NDManager scope, NDList inputs) {
+    // forward on the block (not a Predictor): stateless, so concurrent tasks can share one module
+    NDList out = model.getBlock().forward(new ParameterStore(scope, false), inputs, false);
+    out.attach(scope);
+    return out;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}
