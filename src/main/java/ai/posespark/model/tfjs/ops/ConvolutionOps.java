@@ -1,0 +1,179 @@
+package ai.posespark.model.tfjs.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.posespark.model.tfjs.TfjsModelException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Convolutions: Conv2D, DepthwiseConv2dNative, their converter-fused forms {@code _FusedConv2D} and
+ * {@code FusedDepthwiseConv2dNative} (BiasAdd + optional activation), and Conv2DBackpropInput (transposed conv).
+ *
+ * <p>Filters are reordered once at load (HWIO to OIHW; depthwise HW·C·M to (C·M)×1×H×W, groups = C). Outputs
+ * are channels-first, so conv chains never transpose activations.
+ */
+public final class ConvolutionOps implements OpFamily {
+
+    @Override
+    public Map<String, KernelFactory> factories() {
+        return Map.of(
+                "Conv2D", node -> conv(node, false, false),
+                "_FusedConv2D", node -> conv(node, false, true),
+                "DepthwiseConv2dNative", node -> conv(node, true, false),
+                "FusedDepthwiseConv2dNative", node -> conv(node, true, true),
+                "Conv2DBackpropInput", ConvolutionOps::transposedConv);
+    }
+
+    /** Attributes shared by all convolutions. */
+    private record Geometry(long[] stride, long[] dilation, SpatialPadding padding) {
+        static Geometry of(NodeContext node) throws TfjsModelException {
+            node.oneOf("data_format", "NHWC", "NHWC");
+            node.accept("use_cudnn_on_gpu");
+            return new Geometry(SpatialPadding.spatial(node, "strides"), SpatialPadding.spatial(node, "dilations"),
+                    SpatialPadding.of(node));
+        }
+    }
+
+    private static Kernel conv(NodeContext node, boolean depthwise, boolean fused) throws TfjsModelException {
+        Geometry g = Geometry.of(node);
+        ActivationOps.Fused activation = ActivationOps.Fused.NONE;
+        float leakyAlpha = 0.2f;
+        int extra = 0;
+        if (fused) {
+            List<String> ops = node.strings("fused_ops", List.of());
+            long numArgs = node.integer("num_args", 0);
+            node.floatValue("epsilon", 0f); // only meaningful with FusedBatchNorm, which is rejected below
+            leakyAlpha = node.floatValue("leakyrelu_alpha", 0.2f);
+            if (ops.isEmpty() || !ops.get(0).equals("BiasAdd") || ops.size() > 2) {
+                throw node.error("unsupported fused_ops %s", ops);
+            }
+            if (ops.size() == 2) {
+                activation = ActivationOps.Fused.parse(ops.get(1));
+                if (activation == null) {
+                    throw node.error("unsupported fused_ops %s", ops);
+                }
+            }
+            extra = activation == ActivationOps.Fused.PRELU ? 2 : 1;
+            if (numArgs != extra) {
+                throw node.error("unsupported num_args %d for fused_ops %s", numArgs, ops);
+            }
+        }
+        node.requireInputs(2 + extra, 2 + extra);
+        NDArray constantFilter = node.constantArray(1);
+        NDArray weight = constantFilter == null ? null : prepareFilter(constantFilter, depthwise, node);
+        NDArray constantBias = fused ? node.constantArray(2) : null;
+        NDArray bias = constantBias == null ? null : Tensors.contiguous(constantBias, node.weightManager());
+        ActivationOps.Fused act = activation;
+        float alphaLeaky = leakyAlpha;
+        int inputs = 2 + extra;
+        return (ctx, in) -> {
+            NDArray w = weight != null ? weight : prepareFilter(in[1].nhwc(), depthwise, null);
+            NDArray b = !fused ? null : bias != null ? bias : in[2].nhwc();
+            // depthwise filter [H, W, C, M]: one group per input channel C
+            long groups = depthwise ? in[1].shape().get(2) : 1;
+            NDArray y = convolve(in[0].nchw(), w, b, g, groups);
+            if (weight == null) {
+                w.close();
+            }
+            NDArray alpha = act == ActivationOps.Fused.PRELU ? in[inputs - 1].nchw() : null;
+            return Tensors.one(Value.channelsFirst(ActivationOps.applyFused(act, y, alphaLeaky, alpha)));
+        };
+    }
+
+    /** HWIO to OIHW, or depthwise [H, W, C, M] to [C·M, 1, H, W] (output channel c·M + m, as TF orders them). */
+    static NDArray prepareFilter(NDArray filter, boolean depthwise, NodeContext node) {
+        Shape s = filter.getShape();
+        NDArray reordered;
+        if (depthwise) {
+            try (NDArray flat = filter.reshape(s.get(0), s.get(1), s.get(2) * s.get(3))) {
+                try (NDArray t = flat.transpose(2, 0, 1)) {
+                    reordered = t.reshape(s.get(2) * s.get(3), 1, s.get(0), s.get(1));
+                }
+            }
+        } else {
+            reordered = filter.transpose(3, 2, 0, 1);
+        }
+        if (node == null) {
+            return reordered;
+        }
+        NDArray contiguous = Tensors.contiguous(reordered, node.weightManager());
+        reordered.close();
+        return contiguous;
+    }
+
+    /** Runs one convolution on NCHW input, padding explicitly first when TF's SAME padding is asymmetric. */
+    static NDArray convolve(NDArray x, NDArray weight, NDArray bias, Geometry g, long groups) {
+        Shape ws = weight.getShape();
+        long[] window = {(ws.get(2) - 1) * g.dilation()[0] + 1, (ws.get(3) - 1) * g.dilation()[1] + 1};
+        long[] pads = g.padding().amounts(x.getShape().get(2), x.getShape().get(3), window, g.stride());
+        NDArray padded = null;
+        Shape torchPadding;
+        if (SpatialPadding.symmetric(pads)) {
+            torchPadding = new Shape(pads[0], pads[2]);
+        } else {
+            padded = x.pad(SpatialPadding.torchPad(pads), 0);
+            torchPadding = new Shape(0, 0);
+        }
+        NDArray input = padded != null ? padded : x;
+        NDList out = input.getNDArrayInternal().convolution(input, weight, bias, new Shape(g.stride()),
+                torchPadding, new Shape(g.dilation()), (int) groups);
+        if (padded != null) {
+            padded.close();
+        }
+        return out.singletonOrThrow();
+    }
+
+    /**
+     * Conv2DBackpropInput(input_sizes, filter [H, W, out C, in C], out_backprop): a transposed convolution whose
+     * full output is cropped to {@code input_sizes} the way the forward SAME/VALID conv padded it.
+     */
+    private static Kernel transposedConv(NodeContext node) throws TfjsModelException {
+        Geometry g = Geometry.of(node);
+        if (g.padding().mode() == SpatialPadding.Mode.EXPLICIT) {
+            throw node.error("unsupported padding EXPLICIT");
+        }
+        if (g.dilation()[0] != 1 || g.dilation()[1] != 1) {
+            throw node.error("unsupported dilations %s", java.util.Arrays.toString(g.dilation()));
+        }
+        node.requireInputs(3, 3);
+        long[] constantSizes = node.constantLongs(0);
+        NDArray filter = node.constantArray(1);
+        NDArray weight = filter == null ? null
+                : Tensors.contiguous(filter.transpose(3, 2, 0, 1), node.weightManager());
+        return (ctx, in) -> {
+            long[] sizes = constantSizes != null ? constantSizes : Tensors.longs(in[0].nhwc());
+            NDArray w = weight != null ? weight : in[1].nhwc().transpose(3, 2, 0, 1);
+            NDArray x = in[2].nchw();
+            long kh = w.getShape().get(2);
+            long kw = w.getShape().get(3);
+            NDArray full = x.getNDArrayInternal().deconvolution(x, w, null, new Shape(g.stride()), new Shape(0, 0),
+                    new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+            long[] pads = g.padding().amounts(sizes[1], sizes[2], new long[] {kh, kw}, g.stride());
+            NDArray y = cropOrPad(full, pads[0], sizes[1], pads[2], sizes[2]);
+            if (y != full) {
+                full.close();
+            }
+            if (weight == null) {
+                w.close();
+            }
+            return Tensors.one(Value.channelsFirst(y));
+        };
+    }
+
+    /** Rows {@code [top, top + height)} and columns {@code [left, left + width)}, zero-filled past the end. */
+    private static NDArray cropOrPad(NDArray x, long top, long height, long left, long width) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        long padBottom = Math.max(0, top + height - h);
+        long padRight = Math.max(0, left + width - w);
+        NDArray source = padBottom + padRight > 0 ? x.pad(new Shape(0, padRight, 0, padBottom), 0) : x;
+        NDArray out = source.get(new ai.djl.ndarray.index.NDIndex(":, :, {}:{}, {}:{}", top, top + height, left,
+                left + width));
+        if (source != x) {
+            source.close();
+        }
+        return out;
+    }
+}
