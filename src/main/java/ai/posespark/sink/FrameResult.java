@@ -40,10 +40,15 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
         kps.add(RowFactory.create(k.name(), k.x(), k.y(), k.score()));
       }
       Person.BoundingBox b = p.bbox();
-      people.add(RowFactory.create(i, null, p.score(), RowFactory.create(b.x(), b.y(), b.w(), b.h()), kps));
+      people.add(RowFactory.create(i, null, p.score(), RowFactory.create(b.x(), b.y(), b.w(), b.h()), seq(kps)));
     }
     return RowFactory.create(run, task.frameId(), task.uri(), task.frameIndex(), null, width, height,
         error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, model, persons.size(),
-        times.read(), times.decode(), times.preprocess(), times.inference(), times.postprocess(), people);
+        times.read(), times.decode(), times.preprocess(), times.inference(), times.postprocess(), seq(people));
+  }
+
+  /** Spark's external Row type wants Scala sequences for array columns. */
+  private static scala.collection.Seq<Row> seq(List<Row> rows) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(rows);
   }
 }
