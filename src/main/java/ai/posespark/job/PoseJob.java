@@ -69,11 +69,13 @@ public final class PoseJob {
       inference = spark.createDataFrame(rows, OutputSchema.INFERENCE).persist(StorageLevel.MEMORY_AND_DISK());
       ParquetSink.write(inference, runDir, spec.output().mode());
     }
+    LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
     try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
       ResultsJsonWriter.write(persons, runDir + "/results.json", conf,
           ResultsJsonWriter::defaultImageId, spec.model().minKeypointScore());
+      LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
       Row totals = inference.agg(
           org.apache.spark.sql.functions.count("*"),
           sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0)),
@@ -121,6 +123,10 @@ public final class PoseJob {
       case OVERWRITE -> fs.delete(dir, true);
       case APPEND -> { }
     }
+  }
+
+  private static String seconds(long startNanos) {
+    return String.format("%.1f", (System.nanoTime() - startNanos) / 1e9);
   }
 
   private static String qualify(String path, Configuration conf) throws IOException {

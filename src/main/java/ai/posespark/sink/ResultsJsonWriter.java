@@ -34,7 +34,7 @@ public final class ResultsJsonWriter {
          JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartArray();
       Iterator<Row> rows = persons.select("uri", "score", "bbox", "keypoints", "frame_id")
-          .orderBy("uri", "score").toLocalIterator();
+          .toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();
         json.writeStartObject();

@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
  * normalised out — and puts all 17 keypoints at the centre of the brightest pixel, so a test can check the whole
  * path (catalog recipe, letterbox, decoder, inverse mapping) against a dot it drew.
  */
-final class TorchScriptFixture {
+public final class TorchScriptFixture {
   private TorchScriptFixture() {}
 
   private static final String CODE = """
@@ -61,7 +61,7 @@ final class TorchScriptFixture {
   }
 
   /** Writes the archive to {@code file}. */
-  static Path write(Path file) throws IOException {
+  public static Path write(Path file) throws IOException {
     String stem = file.getFileName().toString().replaceFirst("\\.pt$", "");
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       put(zip, stem + "/data.pkl", dataPickle());
