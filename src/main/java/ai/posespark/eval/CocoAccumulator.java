@@ -1,5 +1,6 @@
 package ai.posespark.eval;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,9 +9,11 @@ import java.util.TreeSet;
 
 /**
  * Collects per-image results and turns them into precision/recall as pycocotools' {@code accumulate} and
- * {@code summarize} do. Stateful metric: {@link #add} every image, then {@link #result()} once.
+ * {@code summarize} do. Stateful metric: {@link #add} every image, {@link #merge} partial accumulators (it is a
+ * Spark aggregation's zero/seqOp/combOp), then {@link #result()} once.
  */
-public final class CocoAccumulator {
+public final class CocoAccumulator implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final OksParams p;
   private final TreeSet<Integer> categoryIds = new TreeSet<>();
   private final List<ImageEvalResult> images = new ArrayList<>();
@@ -32,8 +35,17 @@ public final class CocoAccumulator {
     if (r == null) {
       return;
     }
-    images.add(r);
     keypoints.merge(r.keypointStats());
+    // the keypoint sums are folded in here; keeping only the rest keeps the per-image records small
+    images.add(new ImageEvalResult(r.imageId(), r.categoryId(), r.numGtNotIgnored(), r.scores(), r.status(), null));
+  }
+
+  /** Adds everything {@code o} collected into this; returns this. */
+  public CocoAccumulator merge(CocoAccumulator o) {
+    images.addAll(o.images);
+    categoryIds.addAll(o.categoryIds);
+    keypoints.merge(o.keypoints);
+    return this;
   }
 
   /** Accumulates and summarizes everything added. */

@@ -44,6 +44,60 @@ class CocoGoldenTest {
     assertMatches(c.expected(), m);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void oksMatricesAndMatchingEqualPycocotools(CocoGoldenCases.Case c) {
+    c.require();
+    CocoDataset gt = gt(c);
+    List<EvalDetection> dts = dts(c, gt);
+    List<EvalGt> gts = CocoEvaluation.groundTruth(gt);
+    OksParams p = OksParams.coco();
+    c.expected().get("oks_samples").fields().forEachRemaining(sample -> {
+      long img = Long.parseLong(sample.getKey());
+      JsonNode e = sample.getValue();
+      List<EvalGt> g = gts.stream().filter(x -> x.imageId() == img).toList();
+      List<EvalDetection> d = ImageEvaluator.topDetections(
+          dts.stream().filter(x -> x.imageId() == img).toList(), p.maxDets);
+      assertArrayEquals(longs(e.get("dt_result_index")), d.stream().mapToLong(EvalDetection::order).toArray(),
+          "detection order, image " + img);
+      assertArrayEquals(longs(e.get("gt_ids")), g.stream().mapToLong(EvalGt::id).toArray());
+      double[][] oks = Oks.matrix(d, g, p);
+      for (int i = 0; i < oks.length; i++) {
+        assertArrayEquals(doubles(e.get("oks").get(i)), oks[i], 1e-12, "OKS row " + i + ", image " + img);
+      }
+      JsonNode ev = c.expected().get("eval_img_samples").get(sample.getKey());
+      AreaMatch m = ImageEvaluator.matchArea(g, d, oks, p.areaRng[0], p);
+      assertArrayEquals(longs(ev.get("gt_ids_sorted_ignored_last")), m.gtIds());
+      for (int t = 0; t < p.iouThrs.length; t++) {
+        assertArrayEquals(longs(ev.get("dt_matched_gt_id_per_thr").get(t)), m.dtMatchedGtId()[t], "t=" + t);
+        long[] ig = new long[m.dtIgnore()[t].length];
+        for (int i = 0; i < ig.length; i++) {
+          ig[i] = m.dtIgnore()[t][i] ? 1 : 0;
+        }
+        assertArrayEquals(longs(ev.get("dt_ignore_per_thr").get(t)), ig, "ignore, t=" + t);
+      }
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void parametersAreNumpysDoubles(CocoGoldenCases.Case c) {
+    c.require();
+    JsonNode params = c.expected().get("params");
+    OksParams p = OksParams.coco();
+    assertArrayEquals(doubles(params.get("iouThrs")), p.iouThrs, 0);
+    assertArrayEquals(doubles(params.get("recThrs")), p.recThrs, 0);
+    assertArrayEquals(doubles(params.get("kpt_oks_sigmas")), p.sigmas, 0);
+  }
+
+  private static long[] longs(JsonNode n) {
+    long[] out = new long[n.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = n.get(i).asLong();
+    }
+    return out;
+  }
+
   /** Every number of the expected file that {@link CocoMetrics} holds. */
   static void assertMatches(JsonNode e, CocoMetrics m) {
     assertArrayEquals(doubles(e.get("stats")), m.stats(), TOLERANCE, "stats");
