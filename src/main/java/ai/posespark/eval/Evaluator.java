@@ -1,0 +1,62 @@
+package ai.posespark.eval;
+
+import ai.posespark.data.CocoDataset;
+import ai.posespark.data.ImageInfo;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The job's evaluation step: scores the {@code persons} table against ground truth and writes the {@code eval/}
+ * outputs. Persons are matched to a ground-truth image when its {@code file_name} is a suffix of their
+ * {@code uri}; ground-truth images without any person count as images with no detections (pycocotools evaluates
+ * over all GT images); persons of frames not in the ground truth are left out and counted.
+ */
+public final class Evaluator {
+  private Evaluator() {}
+
+  /**
+   * Evaluates and writes {@code coco_summary}, {@code coco_per_keypoint}, {@code coco.json} (metric {@code coco})
+   * and {@code pckh_per_joint}, {@code pckh.json} (metric {@code pckh}) under {@code evalOutDir}.
+   *
+   * @param persons           rows of the persons table (COCO-17 keypoints for COCO models)
+   * @param annotationsUri    ground truth, any Hadoop URI
+   * @param annotationsFormat {@code coco | mpii | aic | posetrack}, or null to detect it from the file
+   * @param metrics           {@code coco} and/or {@code pckh}
+   * @param evalOutDir        output folder, e.g. {@code <out>/eval}
+   */
+  public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, String annotationsUri,
+      String annotationsFormat, List<String> metrics, String evalOutDir) {
+    GroundTruth gt = GroundTruth.load(annotationsUri, annotationsFormat, metrics,
+        spark.sparkContext().hadoopConfiguration());
+    CocoMetrics coco = null;
+    PckhMetrics pckh = null;
+    long unmatched = 0;
+    if (GroundTruth.wants(metrics, GroundTruth.COCO)) {
+      LongAccumulator noGt = spark.sparkContext().longAccumulator("persons without ground truth");
+      JavaRDD<EvalDetection> dts = PersonDetections.of(persons, broadcastIndex(spark, gt.coco()),
+          gt.coco().personCategoryId(), noGt);
+      coco = SparkCocoEvaluation.evaluate(spark, gt.coco(), dts, OksParams.coco(), 0);
+      unmatched = noGt.value();
+      EvalOutputs.writeCoco(spark, coco, gt.coco().keypointNames(), unmatched, evalOutDir);
+    }
+    if (GroundTruth.wants(metrics, GroundTruth.PCKH)) {
+      pckh = PckhEvaluation.evaluatePersons(spark, persons, gt.mpii());
+      EvalOutputs.writePckh(spark, pckh, evalOutDir);
+    }
+    return new EvalReport(coco, pckh, unmatched, evalOutDir);
+  }
+
+  private static Broadcast<FileNameIndex> broadcastIndex(SparkSession spark, CocoDataset gt) {
+    FileNameIndex index = new FileNameIndex();
+    for (ImageInfo im : gt.images()) {
+      index.put(im.fileName(), im.id());
+    }
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(index);
+  }
+}
