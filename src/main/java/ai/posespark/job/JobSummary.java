@@ -9,9 +9,10 @@ package ai.posespark.job;
  * @param persons       person rows written
  * @param seconds       wall time from listing to the last table written
  * @param inferenceMs   summed per-frame model time (all stages), for the bare-model throughput
+ * @param evaluation    the evaluation's numbers, or null when the job has no {@code evaluation.metrics}
  */
 public record JobSummary(String runDir, long frames, long errors, long persons, double seconds,
-                         double inferenceMs) {
+                         double inferenceMs, ai.posespark.eval.EvalReport evaluation) {
 
   /** Frames per second over the whole run. */
   public double framesPerSecond() {
@@ -20,6 +21,9 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
 
   @Override
   public String toString() {
+    if (frames == 0 && evaluation != null) {
+      return runDir + ": " + evaluation;
+    }
     return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s", runDir, frames, errors,
         persons, seconds, framesPerSecond());
   }

@@ -4,6 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import ai.posespark.data.AnnotationFormat;
+import ai.posespark.data.CocoKeypointsReader;
+import ai.posespark.data.ImageInfo;
+import ai.posespark.eval.EvalReport;
+import ai.posespark.eval.Evaluator;
+import ai.posespark.eval.FileNameIndex;
+import ai.posespark.eval.ResultsEvaluation;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.pose.PoseDecoders;
@@ -42,6 +49,9 @@ public final class PoseJob {
     long start = System.nanoTime();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String runDir = qualify(spec.runDir(), conf);
+    if (spec.input().kind() == InputSpec.Kind.RESULTS) {
+      return evaluateResults(spark, spec, runDir, start);
+    }
     ModelCatalog catalog = ModelCatalog.bundled();
     ModelEntry model = resolveModel(catalog, spec.model());
     String location = catalog.locate(model);
@@ -73,22 +83,61 @@ public final class PoseJob {
     try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
-      ResultsJsonWriter.write(persons, runDir + "/results.json", conf,
-          ResultsJsonWriter::defaultImageId, spec.model().minKeypointScore());
+      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, imageIds(spec.input(), conf),
+          spec.model().minKeypointScore());
       LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
       Row totals = inference.agg(
           org.apache.spark.sql.functions.count("*"),
           sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0)),
           sum(col("n_persons")),
           sum(col("preprocess_ms").plus(col("inference_ms")).plus(col("postprocess_ms")))).first();
+      EvalReport report = null;
+      if (!spec.evaluation().metrics().isEmpty()) {
+        report = Evaluator.evaluate(spark, persons, spec.input().annotations(), spec.input().annotationsFormat(),
+            spec.evaluation().metrics(), runDir + "/eval");
+        LOG.info("{}", report);
+      }
       JobSummary summary = new JobSummary(runDir, totals.getLong(0), totals.getLong(1),
           totals.isNullAt(2) ? 0 : totals.getLong(2), (System.nanoTime() - start) / 1e9,
-          totals.isNullAt(3) ? 0 : totals.getDouble(3));
+          totals.isNullAt(3) ? 0 : totals.getDouble(3), report);
       LOG.info("{}", summary);
       return summary;
     } finally {
       inference.unpersist();
     }
+  }
+
+  /** {@code input.kind: results}: evaluates an existing results file, no model run. */
+  private static JobSummary evaluateResults(SparkSession spark, JobSpec spec, String runDir, long start)
+      throws IOException {
+    prepareOutput(runDir, spec.output().mode(), spark.sparkContext().hadoopConfiguration());
+    EvalReport report = ResultsEvaluation.evaluateResultsFile(spark, spec.input().paths().get(0),
+        spec.input().annotations(), spec.input().annotationsFormat(), spec.evaluation().metrics(), runDir + "/eval");
+    LOG.info("{}", report);
+    return new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0, report);
+  }
+
+  /**
+   * COCO image ids for results.json: the ground truth's id of the image whose file name ends the frame URI
+   * (when COCO-like annotations are given), else {@link ResultsJsonWriter#defaultImageId}.
+   */
+  private static ResultsJsonWriter.ImageIdResolver imageIds(InputSpec input, Configuration conf) {
+    if (input.annotations() == null) {
+      return ResultsJsonWriter::defaultImageId;
+    }
+    AnnotationFormat format = input.annotationsFormat() != null
+        ? AnnotationFormat.parse(input.annotationsFormat()) : AnnotationFormat.detect(input.annotations(), conf);
+    if (format != AnnotationFormat.COCO && format != AnnotationFormat.AIC) {
+      return ResultsJsonWriter::defaultImageId;
+    }
+    FileNameIndex index = new FileNameIndex();
+    for (ImageInfo image : CocoKeypointsReader.read(input.annotations(), conf).images()) {
+      index.put(image.fileName(), image.id());
+    }
+    return (uri, frameId) -> {
+      Long id = index.lookup(uri);
+      return id != null ? id : ResultsJsonWriter.defaultImageId(uri, frameId);
+    };
   }
 
   /**
