@@ -3,6 +3,7 @@ package ai.posespark.eval.bench;
 import ai.posespark.data.Coco17;
 import ai.posespark.eval.EvalReport;
 import ai.posespark.eval.Evaluator;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.File;
@@ -103,7 +104,7 @@ public final class EvalBenchmark {
   }
 
   private static void writeGroundTruth(File f, int images, SyntheticPoses synth) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(f, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(f, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeArrayFieldStart("categories");
       g.writeStartObject();

@@ -1,6 +1,7 @@
 package ai.posespark.eval.bench;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -95,7 +96,7 @@ final class SyntheticPoses implements Serializable {
       d[51] = rnd.nextDouble() * 0.5;
       out[n++] = d;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   static String fileName(long imageId) {
