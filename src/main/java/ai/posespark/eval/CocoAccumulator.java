@@ -96,9 +96,7 @@ public final class CocoAccumulator implements Serializable {
         }
       }
     }
-    CocoMetrics m = new CocoMetrics(p, cats, precision, recall, null, images.size(), numDetections, numGt, keypoints);
-    return new CocoMetrics(p, cats, precision, recall, CocoMetrics.summarizeKeypoints(m), images.size(),
-        numDetections, numGt, keypoints);
+    return new CocoMetrics(p, cats, precision, recall, images.size(), numDetections, numGt, keypoints);
   }
 
   /** Detections of all images in accumulation order: which image ({@code e} index) and which detection. */

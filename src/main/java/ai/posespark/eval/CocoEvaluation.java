@@ -5,8 +5,10 @@ import ai.posespark.data.PersonAnnotation;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * COCO keypoint evaluation in one JVM (small sets, tests); {@link SparkCocoEvaluation} runs the same per-image
@@ -45,7 +47,7 @@ public final class CocoEvaluation {
     }
     List<Integer> cats = categoryIds(gt);
     CocoAccumulator acc = new CocoAccumulator(p, cats);
-    java.util.Set<ImageKey> keys = new java.util.HashSet<>(gts.keySet());
+    Set<ImageKey> keys = new HashSet<>(gts.keySet());
     keys.addAll(ds.keySet());
     for (ImageKey k : keys) {
       if (cats.contains(k.categoryId())) {

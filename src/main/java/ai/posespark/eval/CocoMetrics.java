@@ -9,14 +9,13 @@ import java.util.List;
  * @param categoryIds   evaluated categories, ascending
  * @param precision     {@code [T][R][K][A]} (maxDets has a single value, 20); -1 where there is no GT
  * @param recall        {@code [T][K][A]}; -1 where there is no GT
- * @param stats         the 10 numbers of {@code COCOeval.stats} for keypoints, in pycocotools' order
  * @param numImages     evaluated (image, category) pairs with GT or detections
  * @param numDetections detections evaluated (after the per-image top-20 cut)
  * @param numGtNotIgnored non-ignored GT persons (area all): the recall denominator
  * @param keypoints     per-keypoint diagnostics
  */
 public record CocoMetrics(OksParams params, int[] categoryIds, double[][][][] precision, double[][][] recall,
-    double[] stats, long numImages, long numDetections, long numGtNotIgnored, KeypointStats keypoints) {
+    long numImages, long numDetections, long numGtNotIgnored, KeypointStats keypoints) {
 
   /** Labels of {@link #stats}, pycocotools' summary lines in order. */
   public static final List<String> STAT_NAMES = List.of("AP", "AP50", "AP75", "AP_M", "AP_L",
@@ -61,14 +60,17 @@ public record CocoMetrics(OksParams params, int[] categoryIds, double[][][][] pr
     return n == 0 ? -1 : NumpyMath.mean(sel, n);
   }
 
-  /** pycocotools' {@code _summarizeKps} (what {@link #stats} holds). */
-  static double[] summarizeKeypoints(CocoMetrics m) {
+  /**
+   * The 10 numbers of {@code COCOeval.stats} for keypoints, in pycocotools' order ({@code _summarizeKps}):
+   * AP, AP50, AP75, AP medium, AP large, then the same for AR; all at maxDets 20.
+   */
+  public double[] stats() {
     double all = Double.NaN;
     return new double[] {
-        m.summarize(true, all, 0), m.summarize(true, .5, 0), m.summarize(true, .75, 0),
-        m.summarize(true, all, 1), m.summarize(true, all, 2),
-        m.summarize(false, all, 0), m.summarize(false, .5, 0), m.summarize(false, .75, 0),
-        m.summarize(false, all, 1), m.summarize(false, all, 2)};
+        summarize(true, all, 0), summarize(true, .5, 0), summarize(true, .75, 0),
+        summarize(true, all, 1), summarize(true, all, 2),
+        summarize(false, all, 0), summarize(false, .5, 0), summarize(false, .75, 0),
+        summarize(false, all, 1), summarize(false, all, 2)};
   }
 
   /** AP (ap = true) or AR at each OKS threshold for one area range: {@link #summarize} per threshold. */

@@ -1,6 +1,7 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.Mpii16;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * (same numbers). Column names avoid {@code .} and {@code @} so that Spark SQL needs no backticks.
  */
 public final class EvalOutputs {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** {@code coco_summary}: the 10 stats, one row each, in pycocotools' order. */
   public static final StructType COCO_SUMMARY = new StructType()

@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job's evaluation step: scores the {@code persons} table against ground truth and writes the {@code eval/}
@@ -18,6 +20,8 @@ import org.apache.spark.util.LongAccumulator;
  * over all GT images); persons of frames not in the ground truth are left out and counted.
  */
 public final class Evaluator {
+  private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
   private Evaluator() {}
 
   /**
@@ -32,8 +36,10 @@ public final class Evaluator {
    */
   public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, String annotationsUri,
       String annotationsFormat, List<String> metrics, String evalOutDir) {
+    long t0 = System.nanoTime();
     GroundTruth gt = GroundTruth.load(annotationsUri, annotationsFormat, metrics,
         spark.sparkContext().hadoopConfiguration());
+    LOG.info("evaluation: read {} ground truth {} in {} s", gt.format(), annotationsUri, seconds(t0));
     CocoMetrics coco = null;
     PckhMetrics pckh = null;
     long unmatched = 0;
@@ -41,8 +47,10 @@ public final class Evaluator {
       LongAccumulator noGt = spark.sparkContext().longAccumulator("persons without ground truth");
       JavaRDD<EvalDetection> dts = PersonDetections.of(persons, broadcastIndex(spark, gt.coco()),
           gt.coco().personCategoryId(), noGt);
+      long t1 = System.nanoTime();
       coco = SparkCocoEvaluation.evaluate(spark, gt.coco(), dts, OksParams.coco(), 0);
       unmatched = noGt.value();
+      LOG.info("evaluation: COCO OKS over {} images in {} s", coco.numImages(), seconds(t1));
       EvalOutputs.writeCoco(spark, coco, gt.coco().keypointNames(), unmatched, evalOutDir);
     }
     if (GroundTruth.wants(metrics, GroundTruth.PCKH)) {
@@ -50,6 +58,10 @@ public final class Evaluator {
       EvalOutputs.writePckh(spark, pckh, evalOutDir);
     }
     return new EvalReport(coco, pckh, unmatched, evalOutDir);
+  }
+
+  private static String seconds(long start) {
+    return String.format("%.1f", (System.nanoTime() - start) / 1e9);
   }
 
   private static Broadcast<FileNameIndex> broadcastIndex(SparkSession spark, CocoDataset gt) {

@@ -1,10 +1,12 @@
 package ai.posespark.eval;
 
+import ai.posespark.data.AnnotationFormatException;
 import ai.posespark.data.Mpii16;
 import ai.posespark.data.MpiiDataset;
 import ai.posespark.data.MpiiPerson;
 import ai.posespark.data.MpiiPrediction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ public final class PckhEvaluation {
     for (int i = 0; i < preds.size(); i++) {
       MpiiPrediction p = preds.get(i);
       if (!gtById.containsKey(p.id())) {
-        throw new ai.posespark.data.AnnotationFormatException(predictionsFile, "predictions[" + i + "] (id "
+        throw new AnnotationFormatException(predictionsFile, "predictions[" + i + "] (id "
             + p.id() + ")", "id", "no ground-truth person with this id in " + gt.source());
       }
       byId.put(p.id(), p.joints());
@@ -142,7 +144,7 @@ public final class PckhEvaluation {
     }
     pairs.sort((a, b) -> Double.compare(a[0], b[0]));
     int[] match = new int[gts.size()];
-    java.util.Arrays.fill(match, -1);
+    Arrays.fill(match, -1);
     boolean[] used = new boolean[preds.size()];
     for (double[] p : pairs) {
       int i = (int) p[1], k = (int) p[2];
