@@ -116,6 +116,14 @@ public final class TfjsGraphModel implements AutoCloseable {
         return executor.run(scope, inputs, inputTypes);
     }
 
+    /**
+     * Runs like {@link #run} and adds each op's wall time in milliseconds (summed over its nodes) to
+     * {@code opMillis}: a profiling aid, meaningful on the CPU where kernels run synchronously.
+     */
+    public NDList profile(NDManager scope, NDList inputs, Map<String, Double> opMillis) {
+        return executor.run(scope, inputs, inputTypes, opMillis);
+    }
+
     /** Op name to node count, as in model.json before any optimisation. */
     public Map<String, Integer> opInventory() {
         return opInventory;

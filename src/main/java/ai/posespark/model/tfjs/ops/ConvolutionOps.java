@@ -149,9 +149,9 @@ public final class ConvolutionOps implements OpFamily {
             NDArray w = weight != null ? weight : flippedFilter(in[1].nhwc());
             long kh = w.getShape().get(2);
             long kw = w.getShape().get(3);
-            NDArray x = in[2].nchw();
+            NDArray x = in[2].nhwc();
             long[] pads = g.padding().amounts(sizes[1], sizes[2], new long[] {kh, kw}, g.stride());
-            try (NDArray dilated = dilate(x, g.stride())) {
+            try (NDArray dilatedNhwc = dilate(x, g.stride()); NDArray dilated = dilatedNhwc.transpose(0, 3, 1, 2)) {
                 long dh = dilated.getShape().get(2);
                 long dw = dilated.getShape().get(3);
                 // output row o reads dilated rows o - (kh-1-top) ..: pad so that exactly sizes[1] rows come out
@@ -182,7 +182,10 @@ public final class ConvolutionOps implements OpFamily {
         }
     }
 
-    /** Inserts {@code stride - 1} zeros between samples of NCHW {@code x}: [(H-1)·s + 1, (W-1)·s + 1]. */
+    /**
+     * Inserts {@code stride - 1} zeros between samples of NHWC {@code x}: [N, (H-1)·s + 1, (W-1)·s + 1, C], built
+     * in NHWC so that the result is channels-last in memory, like every other activation.
+     */
     private static NDArray dilate(NDArray x, long[] stride) {
         long sh = stride[0];
         long sw = stride[1];
@@ -190,11 +193,11 @@ public final class ConvolutionOps implements OpFamily {
             return x.duplicate();
         }
         Shape s = x.getShape();
-        try (NDArray split = x.reshape(s.get(0), s.get(1), s.get(2), 1, s.get(3), 1);
-                NDArray spread = split.pad(new Shape(0, sw - 1, 0, 0, 0, sh - 1), 0);
-                NDArray merged = spread.reshape(s.get(0), s.get(1), s.get(2) * sh, s.get(3) * sw)) {
-            return merged.get(new ai.djl.ndarray.index.NDIndex(":, :, :{}, :{}", (s.get(2) - 1) * sh + 1,
-                    (s.get(3) - 1) * sw + 1));
+        try (NDArray split = x.reshape(s.get(0), s.get(1), 1, s.get(2), 1, s.get(3));
+                NDArray spread = split.pad(new Shape(0, 0, 0, sw - 1, 0, 0, 0, sh - 1), 0);
+                NDArray merged = spread.reshape(s.get(0), s.get(1) * sh, s.get(2) * sw, s.get(3))) {
+            return merged.get(new ai.djl.ndarray.index.NDIndex(":, :{}, :{}", (s.get(1) - 1) * sh + 1,
+                    (s.get(2) - 1) * sw + 1));
         }
     }
 }
