@@ -24,6 +24,11 @@ import java.util.Arrays;
  * The calling thread's CPU time is printed too: with {@code -Dai.djl.pytorch.num_threads=1} PyTorch computes
  * on that thread, so it measures the work even when other processes load the machine.
  *
+ * <p>Allocation matters: PyTorch's CPU allocator takes every large tensor from glibc malloc, which maps and
+ * unmaps it (page faults on every op). {@code GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:
+ * glibc.malloc.trim_threshold=33554432} in the JVM's environment keeps that memory in the heap: MoveNet lightning
+ * 30 to 22 ms/image on the 2-core dev machine.
+ *
  * <p>{@code MODELS} defaults to {@code $POSESPARK_MODELS_DIR/human-models-3.0.4/models}; {@code --size} sets unknown
  * spatial dimensions (multipose declares [1, -1, -1, 3]).
  */
@@ -106,11 +111,13 @@ public final class TfjsBenchmark {
             Arrays.sort(cpu);
             if (Boolean.getBoolean("posespark.bench.profile")) {
                 java.util.Map<String, Double> ops = new java.util.TreeMap<>();
+                long profileStart = System.nanoTime();
                 for (int k = 0; k < iterations; k++) {
-                    try (NDManager run = scope.newSubManager()) {
-                        model.profile(run, new NDList(input), ops);
-                    }
+                    runProfiled(model, scope, input, ops);
                 }
+                System.out.printf("    all ops %.2f ms/run of %.2f ms/run%n",
+                        ops.values().stream().mapToDouble(Double::doubleValue).sum() / iterations,
+                        (System.nanoTime() - profileStart) / 1e6 / iterations);
                 ops.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(12)
                         .forEach(e -> System.out.printf("    %-28s %7.2f ms/run%n", e.getKey(),
                                 e.getValue() / iterations));
@@ -119,6 +126,14 @@ public final class TfjsBenchmark {
             System.out.printf("  batch %d %s: median %.1f ms/batch = %.1f ms/image (min %.1f, max %.1f ms/batch); "
                     + "calling thread CPU median %.1f ms/image%n", batch, Arrays.toString(shape), median,
                     median / batch, ms[0], ms[iterations - 1], cpu[iterations / 2] / batch);
+        }
+    }
+
+    private static void runProfiled(TfjsGraphModel model, NDManager scope, NDArray input,
+            java.util.Map<String, Double> ops) {
+        try (NDManager run = scope.newSubManager()) {
+            NDList out = model.profile(run, new NDList(input), ops);
+            out.get(0).toFloatArray();
         }
     }
 
