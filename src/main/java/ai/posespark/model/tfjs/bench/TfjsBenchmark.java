@@ -24,10 +24,8 @@ import java.util.Arrays;
  * The calling thread's CPU time is printed too: with {@code -Dai.djl.pytorch.num_threads=1} PyTorch computes
  * on that thread, so it measures the work even when other processes load the machine.
  *
- * <p>Allocation matters: PyTorch's CPU allocator takes every large tensor from glibc malloc, which maps and
- * unmaps it (page faults on every op). {@code GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:
- * glibc.malloc.trim_threshold=33554432} in the JVM's environment keeps that memory in the heap: MoveNet lightning
- * 30 to 22 ms/image on the 2-core dev machine.
+ * <p>Applies {@link ai.posespark.model.tfjs.MallocTuning} first (MoveNet lightning 30 to 22 ms/image on the 2-core
+ * dev machine); {@code -Dposespark.bench.noMallocTuning=true} measures without it.
  *
  * <p>{@code MODELS} defaults to {@code $POSESPARK_MODELS_DIR/human-models-3.0.4/models}; {@code --size} sets unknown
  * spatial dimensions (multipose declares [1, -1, -1, 3]).
@@ -58,6 +56,9 @@ public final class TfjsBenchmark {
             System.err.println("usage: TfjsBenchmark [--dir MODELS] [--iterations N] [--batch 1,4] "
                     + "[--device cpu|gpu] [--size S] model...");
             System.exit(2);
+        }
+        if (!Boolean.getBoolean("posespark.bench.noMallocTuning")) {
+            System.out.println("malloc tuning applied: " + ai.posespark.model.tfjs.MallocTuning.apply());
         }
         for (String name : models) {
             Path json = dir.resolve(name + ".json");

@@ -116,7 +116,7 @@ public final class ImageOps implements OpFamily {
         }
         synchronized (cache) {
             if (!cache.containsKey(key)) {
-                cache.put(key, identity ? null : manager.create(m, new Shape(out, in))
+                cache.put(key, identity ? null : Tensors.create(manager, m, new Shape(out, in))
                         .toDevice(like.getDevice(), false));
             }
             return cache.get(key);
@@ -131,6 +131,6 @@ public final class ImageOps implements OpFamily {
             long i = sampling.alignCorners() ? Math.round(src) : (long) Math.floor(src);
             idx[o] = Math.max(0, Math.min(in - 1, i));
         }
-        return ctx.manager().create(idx).toDevice(like.getDevice(), false);
+        return Tensors.create(ctx.manager(), idx).toDevice(like.getDevice(), false);
     }
 }

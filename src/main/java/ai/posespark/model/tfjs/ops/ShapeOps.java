@@ -82,13 +82,13 @@ public final class ShapeOps implements OpFamily {
 
     private static NDArray shapeArray(RunContext ctx, long[] dims, DataType type) {
         if (type == DataType.INT64) {
-            return ctx.manager().create(dims);
+            return Tensors.create(ctx.manager(), dims);
         }
         int[] ints = new int[dims.length];
         for (int k = 0; k < dims.length; k++) {
             ints[k] = Math.toIntExact(dims[k]);
         }
-        return ctx.manager().create(ints);
+        return Tensors.create(ctx.manager(), ints);
     }
 
     private static Kernel reshape(NodeContext node) throws TfjsModelException {
