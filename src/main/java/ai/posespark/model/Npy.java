@@ -115,11 +115,17 @@ public final class Npy {
             return out;
         }
 
-        /** Creates an NDArray with these values in {@code manager}. */
+        /**
+         * Creates an NDArray with these values in {@code manager}. It owns its memory: DJL's CPU {@code create}
+         * only wraps the Java buffer, which views of the array would outlive.
+         */
         public NDArray toNDArray(NDManager manager) {
             ByteBuffer b = manager.allocateDirect(data.length);
             b.put(data).rewind();
-            return manager.create(b.order(ByteOrder.LITTLE_ENDIAN), new Shape(shape), dataType);
+            NDArray wrapped = manager.create(b.order(ByteOrder.LITTLE_ENDIAN), new Shape(shape), dataType);
+            NDArray owned = wrapped.duplicate();
+            wrapped.close();
+            return owned;
         }
 
         private void requireType(DataType type) {

@@ -116,6 +116,48 @@ public final class TfjsGraphModel implements AutoCloseable {
         return executor.run(scope, inputs, inputTypes);
     }
 
+    /**
+     * Runs a batch one item at a time and stacks the results along axis 0: for graphs whose batch size is pinned
+     * to 1 by the graph itself (MoveNet: {@code Unpack num=1}, {@code Squeeze} of the batch axis; CenterNet and
+     * NanoDet: constant reshape shapes). Every input is split along axis 0; outputs as in {@link #run}, each
+     * with the items' results concatenated along axis 0.
+     */
+    public NDList runSplitBatch(NDManager scope, NDList inputs) {
+        long n = inputs.get(0).getShape().get(0);
+        if (n == 1) {
+            return run(scope, inputs);
+        }
+        try (NDManager items = scope.newSubManager()) {
+            List<NDList> perItem = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                NDList item = new NDList(inputs.size());
+                for (NDArray input : inputs) {
+                    item.add(input.get(i + ":" + (i + 1)));
+                }
+                perItem.add(run(items, item));
+            }
+            NDList stacked = new NDList(outputs.size());
+            for (int k = 0; k < outputs.size(); k++) {
+                NDList parts = new NDList((int) n);
+                for (NDList outs : perItem) {
+                    parts.add(outs.get(k));
+                }
+                NDArray joined = ai.djl.ndarray.NDArrays.concat(parts, 0);
+                joined.attach(scope);
+                stacked.add(joined);
+            }
+            return stacked;
+        }
+    }
+
+    /**
+     * Runs like {@link #run} and adds each op's wall time in milliseconds (summed over its nodes) to
+     * {@code opMillis}: a profiling aid, meaningful on the CPU where kernels run synchronously.
+     */
+    public NDList profile(NDManager scope, NDList inputs, Map<String, Double> opMillis) {
+        return executor.run(scope, inputs, inputTypes, opMillis);
+    }
+
     /** Op name to node count, as in model.json before any optimisation. */
     public Map<String, Integer> opInventory() {
         return opInventory;

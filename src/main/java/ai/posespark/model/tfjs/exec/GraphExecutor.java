@@ -9,6 +9,7 @@ import ai.posespark.model.tfjs.ops.RunContext;
 import ai.posespark.model.tfjs.ops.Value;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs an {@link ExecutionPlan}: one sub-manager per run, every intermediate freed right after its last reader,
@@ -33,6 +34,14 @@ public final class GraphExecutor {
      * @param inputTypes declared type per input ({@code null} entries: take as given)
      */
     public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes) {
+        return run(scope, inputs, inputTypes, null);
+    }
+
+    /**
+     * Runs the graph and adds each op's wall time (ms, summed over its nodes) to {@code opMillis} when not null.
+     * Timings are only meaningful on the CPU, where kernels run synchronously.
+     */
+    public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis) {
         if (inputs.size() != plan.inputSlots.length) {
             throw new IllegalArgumentException(plan.model + ": expects " + plan.inputSlots.length + " inputs, got "
                     + inputs.size());
@@ -44,7 +53,11 @@ public final class GraphExecutor {
                 slots[plan.inputSlots[k]] = Value.pinned(prepare(inputs.get(k), inputTypes.get(k), run), run);
             }
             for (Step step : plan.steps) {
+                long start = opMillis == null ? 0 : System.nanoTime();
                 execute(step, slots, ctx);
+                if (opMillis != null) {
+                    opMillis.merge(step.node().op(), (System.nanoTime() - start) / 1e6, Double::sum);
+                }
             }
             NDList outputs = new NDList(plan.outputSlots.length);
             IdentityHashMap<NDArray, Boolean> handedOut = new IdentityHashMap<>();

@@ -45,6 +45,16 @@ public final class WeightLoader {
         return weights;
     }
 
+    /**
+     * A PyTorch-owned copy: DJL's CPU {@code create} wraps the Java buffer without copying, and views of a weight
+     * (reordered filters, layout conversions) must not depend on that buffer's lifetime.
+     */
+    private static NDArray owned(NDArray fromHost) {
+        NDArray copy = fromHost.duplicate();
+        fromHost.close();
+        return copy;
+    }
+
     private static byte[] concatenate(Path folder, ModelDefinition.WeightGroup group) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String path : group.paths()) {
@@ -80,7 +90,7 @@ public final class WeightLoader {
                 }
                 default -> throw new IllegalArgumentException("unsupported quantization " + q.dtype());
             }
-            return manager.create(values, shape);
+            return owned(manager.create(values, shape));
         }
         DataType type = TfDataTypes.of(spec.dtype());
         switch (type) {
@@ -88,20 +98,20 @@ public final class WeightLoader {
                 float[] values = new float[n];
                 data.asFloatBuffer().get(values);
                 data.position(data.position() + 4 * n);
-                return manager.create(values, shape);
+                return owned(manager.create(values, shape));
             }
             case INT32 -> {
                 int[] values = new int[n];
                 data.asIntBuffer().get(values);
                 data.position(data.position() + 4 * n);
-                return manager.create(values, shape);
+                return owned(manager.create(values, shape));
             }
             case BOOLEAN -> {
                 boolean[] values = new boolean[n];
                 for (int k = 0; k < n; k++) {
                     values[k] = data.get() != 0;
                 }
-                return manager.create(values, shape);
+                return owned(manager.create(values, shape));
             }
             default -> throw new IllegalArgumentException("unsupported weight type " + spec.dtype());
         }

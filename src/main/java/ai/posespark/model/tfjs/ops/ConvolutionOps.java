@@ -126,8 +126,11 @@ public final class ConvolutionOps implements OpFamily {
     }
 
     /**
-     * Conv2DBackpropInput(input_sizes, filter [H, W, out C, in C], out_backprop): a transposed convolution whose
-     * full output is cropped to {@code input_sizes} the way the forward SAME/VALID conv padded it.
+     * Conv2DBackpropInput(input_sizes, filter [H, W, out C, in C], out_backprop): the transposed convolution
+     * that TF defines as the gradient of a forward SAME/VALID conv producing {@code out_backprop} from an input of
+     * {@code input_sizes}. DJL's PyTorch engine has no transposed conv, so it is computed as a plain convolution
+     * over the stride-dilated input (zeros between samples) with the filter flipped in space, padded so that the
+     * output is exactly {@code input_sizes}.
      */
     private static Kernel transposedConv(NodeContext node) throws TfjsModelException {
         Geometry g = Geometry.of(node);
@@ -140,40 +143,61 @@ public final class ConvolutionOps implements OpFamily {
         node.requireInputs(3, 3);
         long[] constantSizes = node.constantLongs(0);
         NDArray filter = node.constantArray(1);
-        NDArray weight = filter == null ? null
-                : Tensors.contiguous(filter.transpose(3, 2, 0, 1), node.weightManager());
+        NDArray weight = filter == null ? null : Tensors.contiguous(flippedFilter(filter), node.weightManager());
         return (ctx, in) -> {
             long[] sizes = constantSizes != null ? constantSizes : Tensors.longs(in[0].nhwc());
-            NDArray w = weight != null ? weight : in[1].nhwc().transpose(3, 2, 0, 1);
-            NDArray x = in[2].nchw();
+            NDArray w = weight != null ? weight : flippedFilter(in[1].nhwc());
             long kh = w.getShape().get(2);
             long kw = w.getShape().get(3);
-            NDArray full = x.getNDArrayInternal().deconvolution(x, w, null, new Shape(g.stride()), new Shape(0, 0),
-                    new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+            NDArray x = in[2].nhwc();
             long[] pads = g.padding().amounts(sizes[1], sizes[2], new long[] {kh, kw}, g.stride());
-            NDArray y = cropOrPad(full, pads[0], sizes[1], pads[2], sizes[2]);
-            if (y != full) {
-                full.close();
+            try (NDArray dilatedNhwc = dilate(x, g.stride()); NDArray dilated = dilatedNhwc.transpose(0, 3, 1, 2)) {
+                long dh = dilated.getShape().get(2);
+                long dw = dilated.getShape().get(3);
+                // output row o reads dilated rows o - (kh-1-top) ..: pad so that exactly sizes[1] rows come out
+                long top = kh - 1 - pads[0];
+                long left = kw - 1 - pads[2];
+                long bottom = sizes[1] + kh - 1 - dh - top;
+                long right = sizes[2] + kw - 1 - dw - left;
+                if (Math.min(Math.min(top, left), Math.min(bottom, right)) < 0) {
+                    throw new IllegalArgumentException("Conv2DBackpropInput: input_sizes " + java.util.Arrays
+                            .toString(sizes) + " inconsistent with out_backprop " + x.getShape());
+                }
+                try (NDArray padded = dilated.pad(new Shape(left, right, top, bottom), 0)) {
+                    NDArray y = padded.getNDArrayInternal().convolution(padded, w, null, new Shape(1, 1),
+                            new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+                    if (weight == null) {
+                        w.close();
+                    }
+                    return Tensors.one(Value.channelsFirst(y));
+                }
             }
-            if (weight == null) {
-                w.close();
-            }
-            return Tensors.one(Value.channelsFirst(y));
         };
     }
 
-    /** Rows {@code [top, top + height)} and columns {@code [left, left + width)}, zero-filled past the end. */
-    private static NDArray cropOrPad(NDArray x, long top, long height, long left, long width) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        long padBottom = Math.max(0, top + height - h);
-        long padRight = Math.max(0, left + width - w);
-        NDArray source = padBottom + padRight > 0 ? x.pad(new Shape(0, padRight, 0, padBottom), 0) : x;
-        NDArray out = source.get(new ai.djl.ndarray.index.NDIndex(":, :, {}:{}, {}:{}", top, top + height, left,
-                left + width));
-        if (source != x) {
-            source.close();
+    /** TF backprop filter [H, W, out C, in C] to a forward OIHW filter flipped in space. */
+    private static NDArray flippedFilter(NDArray filter) {
+        try (NDArray flipped = filter.flip(0, 1)) {
+            return flipped.transpose(2, 3, 0, 1);
         }
-        return out;
+    }
+
+    /**
+     * Inserts {@code stride - 1} zeros between samples of NHWC {@code x}: [N, (H-1)·s + 1, (W-1)·s + 1, C], built
+     * in NHWC so that the result is channels-last in memory, like every other activation.
+     */
+    private static NDArray dilate(NDArray x, long[] stride) {
+        long sh = stride[0];
+        long sw = stride[1];
+        if (sh == 1 && sw == 1) {
+            return x.duplicate();
+        }
+        Shape s = x.getShape();
+        try (NDArray split = x.reshape(s.get(0), s.get(1), 1, s.get(2), 1, s.get(3));
+                NDArray spread = split.pad(new Shape(0, 0, 0, sw - 1, 0, 0, 0, sh - 1), 0);
+                NDArray merged = spread.reshape(s.get(0), s.get(1) * sh, s.get(2) * sw, s.get(3))) {
+            return merged.get(new ai.djl.ndarray.index.NDIndex(":, :{}, :{}", (s.get(1) - 1) * sh + 1,
+                    (s.get(2) - 1) * sw + 1));
+        }
     }
 }

@@ -4,15 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.tfjs.TfjsModelException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Image resizing on channels-first storage: ResizeBilinear and ResizeNearestNeighbor with TF's three sampling
+ * Image resizing: ResizeBilinear and ResizeNearestNeighbor with TF's three sampling
  * conventions ({@code align_corners}; {@code half_pixel_centers}; neither = legacy, {@code src = dst · in/out}).
  *
- * <p>Bilinear resizing is an interpolation-matrix product per axis ({@code R_h · x · R_wᵀ}): exact for every
+ * <p>Bilinear resizing is an interpolation-matrix product per axis ({@code R_h · x · R_wᵀ}) on the NHWC data: exact for every
  * convention, including the legacy one PyTorch has no mode for, and the same code on CPU and GPU. Matrices are
  * built once per (size, convention) and cached with the model.
  */
@@ -45,30 +46,49 @@ public final class ImageOps implements OpFamily {
         NDManager cacheManager = node.weightManager();
         Map<String, NDArray> cache = new ConcurrentHashMap<>();
         return (ctx, in) -> {
-            NDArray x = in[0].nchw();
+            // computed on the NHWC view: it is contiguous (activations are stored channels-last), and so is the
+            // result, which keeps the following convolutions on PyTorch's fast channels-last path
+            NDArray x = in[0].nhwc();
             long[] size = constantSize != null ? constantSize : Tensors.longs(in[1].nhwc());
-            long h = x.getShape().get(2);
-            long w = x.getShape().get(3);
+            Shape s = x.getShape();
+            long n = s.get(0);
+            long h = s.get(1);
+            long w = s.get(2);
+            long c = s.get(3);
             if (!bilinear) {
                 try (NDArray rows = nearestIndex(ctx, h, size[0], sampling, x);
                         NDArray cols = nearestIndex(ctx, w, size[1], sampling, x);
-                        NDArray picked = x.get(new NDIndex(":, :, {}", rows))) {
-                    return Tensors.one(Value.channelsFirst(picked.get(new NDIndex(":, :, :, {}", cols))));
+                        NDArray picked = x.get(new NDIndex(":, {}", rows))) {
+                    return Tensors.one(Value.of(picked.get(new NDIndex(":, :, {}", cols))));
                 }
             }
-            NDArray source = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, true);
             NDArray rowsMatrix = matrix(cache, cacheManager, h, size[0], sampling, x);
-            NDArray colsMatrixT = matrix(cache, cacheManager, w, size[1], sampling, x);
-            NDArray y1 = rowsMatrix == null ? source : rowsMatrix.matMul(source);
-            NDArray y2 = colsMatrixT == null ? y1 : y1.matMul(colsMatrixT.transpose());
-            if (y1 != source && y1 != y2) {
-                y1.close();
+            NDArray colsMatrix = matrix(cache, cacheManager, w, size[1], sampling, x);
+            if (rowsMatrix == null && colsMatrix == null) {
+                return Tensors.one(in[0]);
             }
-            if (source != x && source != y2) {
-                source.close();
+            NDArray y = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, true);
+            if (rowsMatrix != null) { // [Ho, H] @ [N, H, W·C]
+                try (NDArray flat = y.reshape(n, h, w * c); NDArray r = rowsMatrix.matMul(flat)) {
+                    y = swap(y, x, r.reshape(n, size[0], w, c));
+                }
             }
-            return Tensors.one(y2 == x ? in[0] : Value.channelsFirst(y2));
+            if (colsMatrix != null) { // [Wo, W] @ [N·Ho, W, C]
+                long rows = y.getShape().get(1);
+                try (NDArray flat = y.reshape(n * rows, w, c); NDArray r = colsMatrix.matMul(flat)) {
+                    y = swap(y, x, r.reshape(n, rows, size[1], c));
+                }
+            }
+            return Tensors.one(Value.of(y));
         };
+    }
+
+    /** Returns {@code next}, closing {@code previous} unless it is the kernel's input. */
+    private static NDArray swap(NDArray previous, NDArray input, NDArray next) {
+        if (previous != input) {
+            previous.close();
+        }
+        return next;
     }
 
     /**
@@ -96,7 +116,7 @@ public final class ImageOps implements OpFamily {
         }
         synchronized (cache) {
             if (!cache.containsKey(key)) {
-                cache.put(key, identity ? null : manager.create(m, new ai.djl.ndarray.types.Shape(out, in))
+                cache.put(key, identity ? null : Tensors.create(manager, m, new Shape(out, in))
                         .toDevice(like.getDevice(), false));
             }
             return cache.get(key);
@@ -111,6 +131,6 @@ public final class ImageOps implements OpFamily {
             long i = sampling.alignCorners() ? Math.round(src) : (long) Math.floor(src);
             idx[o] = Math.max(0, Math.min(in - 1, i));
         }
-        return ctx.manager().create(idx).toDevice(like.getDevice(), false);
+        return Tensors.create(ctx.manager(), idx).toDevice(like.getDevice(), false);
     }
 }

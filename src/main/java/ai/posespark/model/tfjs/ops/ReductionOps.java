@@ -57,10 +57,31 @@ public final class ReductionOps implements OpFamily {
                 resolved[k] = channelsFirst ? Tensors.nchwAxis(a) : a;
             }
             if (channelsFirst) {
-                return Tensors.one(Value.channelsFirst(reduce.apply(x.storage(), resolved, true)));
+                return Tensors.one(Value.channelsFirst(reduceEach(reduce, x.storage(), resolved, true)));
             }
-            return Tensors.one(Value.of(reduce.apply(x.nhwc(), resolved, keepDims)));
+            return Tensors.one(Value.of(reduceEach(reduce, x.nhwc(), resolved, keepDims)));
         };
+    }
+
+    /** Reduces one axis at a time: DJL's PyTorch reductions take a single axis. */
+    private static NDArray reduceEach(Reduce reduce, NDArray x, int[] axes, boolean keepDims) {
+        if (axes.length == 1) {
+            return reduce.apply(x, axes, keepDims);
+        }
+        NDArray current = x;
+        for (int axis : axes) {
+            NDArray next = reduce.apply(current, new int[] {axis}, true);
+            if (current != x) {
+                current.close();
+            }
+            current = next;
+        }
+        if (keepDims) {
+            return current;
+        }
+        NDArray squeezed = current.squeeze(axes);
+        current.close();
+        return squeezed;
     }
 
     private static Kernel argReduction(NodeContext node, boolean max) throws TfjsModelException {

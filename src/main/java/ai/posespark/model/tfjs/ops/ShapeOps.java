@@ -82,13 +82,13 @@ public final class ShapeOps implements OpFamily {
 
     private static NDArray shapeArray(RunContext ctx, long[] dims, DataType type) {
         if (type == DataType.INT64) {
-            return ctx.manager().create(dims);
+            return Tensors.create(ctx.manager(), dims);
         }
         int[] ints = new int[dims.length];
         for (int k = 0; k < dims.length; k++) {
             ints[k] = Math.toIntExact(dims[k]);
         }
-        return ctx.manager().create(ints);
+        return Tensors.create(ctx.manager(), ints);
     }
 
     private static Kernel reshape(NodeContext node) throws TfjsModelException {
@@ -244,7 +244,8 @@ public final class ShapeOps implements OpFamily {
 
     /**
      * DepthToSpace (NHWC, TF's DCR order): output[b, h·s + i, w·s + j, c] = input[b, h, w, (i·s + j)·C' + c],
-     * computed on NCHW storage as reshape [N, s, s, C', H, W], permute to [N, C', H, s, W, s], reshape.
+     * i.e. reshape [N, H, W, s, s, C'], permute to [N, H, s, W, s, C'], reshape; done on the NHWC view so the
+     * result stays channels-last in memory.
      */
     private static Kernel depthToSpace(NodeContext node) throws TfjsModelException {
         node.oneOf("data_format", "NHWC", "NHWC");
@@ -253,12 +254,12 @@ public final class ShapeOps implements OpFamily {
             throw node.error("unsupported block_size %d", s);
         }
         return (ctx, in) -> {
-            NDArray x = in[0].nchw();
+            NDArray x = in[0].nhwc();
             Shape d = x.getShape();
-            long c = d.get(1) / (s * s);
-            try (NDArray split = x.reshape(d.get(0), s, s, c, d.get(2), d.get(3));
-                    NDArray moved = split.transpose(0, 3, 4, 1, 5, 2)) {
-                return Tensors.one(Value.channelsFirst(moved.reshape(d.get(0), c, d.get(2) * s, d.get(3) * s)));
+            long c = d.get(3) / (s * s);
+            try (NDArray split = x.reshape(d.get(0), d.get(1), d.get(2), s, s, c);
+                    NDArray moved = split.transpose(0, 1, 3, 2, 4, 5)) {
+                return Tensors.one(Value.of(moved.reshape(d.get(0), d.get(1) * s, d.get(2) * s, c)));
             }
         };
     }

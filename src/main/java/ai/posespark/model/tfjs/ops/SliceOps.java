@@ -135,7 +135,7 @@ public final class SliceOps implements OpFamily {
         flatShape[0] = leading;
         System.arraycopy(p, m, flatShape, 1, p.length - m);
         try (NDArray idx64 = indices.toType(DataType.INT64, true);
-                NDArray strideArray = ctx.manager().create(strides).toDevice(indices.getDevice(), false);
+                NDArray strideArray = Tensors.create(ctx.manager(), strides).toDevice(indices.getDevice(), false);
                 NDArray weighted = idx64.mul(strideArray);
                 NDArray linear = weighted.sum(new int[] {idx.length - 1});
                 NDArray flat = params.reshape(new Shape(flatShape))) {
@@ -187,7 +187,7 @@ public final class SliceOps implements OpFamily {
                     }
                     dense[(int) flat] = values.length == 1 ? values[0] : values[r];
                 }
-                try (NDArray d = ctx.manager().create(dense, new Shape(shape))) {
+                try (NDArray d = Tensors.owned(ctx.manager().create(dense, new Shape(shape)))) {
                     return Tensors.one(Value.of(d.toType(type, true)));
                 }
             }

@@ -38,13 +38,42 @@ public final class Tensors {
         }
     }
 
-    /** A contiguous copy made through the host: for weights prepared once at load. */
+    /**
+     * A contiguous copy made through the host: for weights prepared once at load. The copy owns its memory (see
+     * {@link #owned}).
+     */
     public static NDArray contiguous(NDArray array, NDManager manager) {
         if (array.getDataType() == DataType.FLOAT32) {
-            return manager.create(array.toFloatArray(), array.getShape());
+            return owned(manager.create(array.toFloatArray(), array.getShape()));
         }
-        NDArray copy = manager.create(array.toByteBuffer(), array.getShape(), array.getDataType());
+        return owned(manager.create(array.toByteBuffer(), array.getShape(), array.getDataType()));
+    }
+
+    /**
+     * Replaces an array made by {@code NDManager.create(...)} with a PyTorch-owned copy. On the CPU, DJL wraps
+     * the Java direct buffer ({@code from_blob}) without copying: once that array is closed, the garbage
+     * collector may free the buffer while views of it (a slice, a reshape) still read it. Every array a kernel
+     * builds from host values goes through here.
+     */
+    public static NDArray owned(NDArray fromHost) {
+        NDArray copy = fromHost.duplicate();
+        fromHost.close();
         return copy;
+    }
+
+    /** An int64 vector owning its memory, on {@code manager}'s device. */
+    public static NDArray create(NDManager manager, long[] values) {
+        return owned(manager.create(values));
+    }
+
+    /** An int32 vector owning its memory, on {@code manager}'s device. */
+    public static NDArray create(NDManager manager, int[] values) {
+        return owned(manager.create(values));
+    }
+
+    /** A float32 array owning its memory, on {@code manager}'s device. */
+    public static NDArray create(NDManager manager, float[] values, Shape shape) {
+        return owned(manager.create(values, shape));
     }
 
     /** Normalises a possibly negative axis for a tensor of {@code rank} dimensions. */

@@ -1,0 +1,68 @@
+package ai.posespark.model.tfjs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.posespark.model.Npy;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Batch size 2 per model: either the graph takes the batch (results equal two single runs), or the batch is
+ * pinned by the graph and {@link TfjsGraphModel#runSplitBatch} must be used. Inputs: a golden image and its
+ * mirror. Not listed: nanodet, whose constant reshapes ([1, -1, 80]) fold a batch of 2 into the anchor axis
+ * without failing (runSplitBatch is the only correct way), and blazepose-heavy (as blazepose-full, slower).
+ */
+class BatchTest {
+
+    @AfterEach
+    void close() {
+        Golden.closeModels();
+    }
+
+    @ParameterizedTest(name = "{0} takes batch 2: {1}")
+    @CsvSource({
+        "posenet, true", "blazepose-detector, true", "blazepose-lite, true", "blazepose-full, true",
+        "efficientpose, true", "movenet-lightning, false", "movenet-thunder, false", "movenet-multipose, false",
+        "centernet, false"})
+    void batchOfTwoMatchesSingleRuns(String name, boolean graphTakesBatch) throws IOException {
+        Path dir = Golden.goldenDir().resolve(name);
+        TfjsGraphModel model = Golden.model(name);
+        try (NDManager scope = NDManager.newBaseManager()) {
+            NDArray first = Npy.read(scope, firstCase(dir).resolve("input.npy"));
+            NDArray second = first.flip(2); // mirrored image: a different second input
+            NDList batch = new NDList(NDArrays.concat(new NDList(first, second), 0));
+            NDList together;
+            if (graphTakesBatch) {
+                together = model.run(scope, batch);
+            } else {
+                assertThrows(RuntimeException.class, () -> model.run(scope, batch), "batch pinned to 1");
+                together = model.runSplitBatch(scope, batch);
+            }
+            NDList a = model.run(scope, new NDList(first));
+            NDList b = model.run(scope, new NDList(second));
+            for (int k = 0; k < together.size(); k++) {
+                NDArray expected = NDArrays.concat(new NDList(a.get(k), b.get(k)), 0);
+                assertEquals(expected.getShape(), together.get(k).getShape());
+                double scale = Math.max(1, expected.abs().max().getFloat());
+                double diff = together.get(k).sub(expected).abs().max().getFloat();
+                System.out.printf("%s batch 2, output %d: max|diff| vs single runs %.2e%n", name, k, diff);
+                assertTrue(diff <= 1e-4 * scale, name + " output " + k + ": " + diff);
+            }
+        }
+    }
+
+    private static Path firstCase(Path dir) throws IOException {
+        try (var cases = java.nio.file.Files.list(dir)) {
+            return cases.filter(java.nio.file.Files::isDirectory).sorted().findFirst().orElseThrow();
+        }
+    }
+}
