@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.tfjs.TfjsModelException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +45,7 @@ public final class ImageOps implements OpFamily {
         }
         long[] constantSize = node.constantLongs(1);
         NDManager cacheManager = node.weightManager();
-        Map<String, NDArray> cache = new ConcurrentHashMap<>();
+        Map<String, Optional<NDArray>> cache = new ConcurrentHashMap<>();
         return (ctx, in) -> {
             // computed on the NHWC view: it is contiguous (activations are stored channels-last), and so is the
             // result, which keeps the following convolutions on PyTorch's fast channels-last path
@@ -95,32 +96,25 @@ public final class ImageOps implements OpFamily {
      * The [out, in] bilinear interpolation matrix (TF's rule: lower = max(floor(src), 0), upper = min(ceil(src),
      * in - 1), weight src - lower on the upper sample), or {@code null} when it is the identity.
      */
-    private static NDArray matrix(Map<String, NDArray> cache, NDManager manager, long in, long out,
+    private static NDArray matrix(Map<String, Optional<NDArray>> cache, NDManager manager, long in, long out,
             Sampling sampling, NDArray like) {
         String key = in + "x" + out + "@" + like.getDevice();
-        NDArray cached = cache.get(key);
-        if (cached != null || cache.containsKey(key)) {
-            return cached;
-        }
-        float[] m = new float[Math.toIntExact(in * out)];
-        double scale = sampling.scale(in, out);
-        boolean identity = in == out;
-        for (int o = 0; o < out; o++) {
-            double src = sampling.source(o, scale);
-            long lower = Math.max((long) Math.floor(src), 0);
-            long upper = Math.min((long) Math.ceil(src), in - 1);
-            float frac = (float) (src - lower);
-            m[(int) (o * in + lower)] += 1 - frac;
-            m[(int) (o * in + upper)] += frac;
-            identity &= lower == o && frac == 0f;
-        }
-        synchronized (cache) {
-            if (!cache.containsKey(key)) {
-                cache.put(key, identity ? null : Tensors.create(manager, m, new Shape(out, in))
-                        .toDevice(like.getDevice(), false));
+        return cache.computeIfAbsent(key, k -> {
+            float[] m = new float[Math.toIntExact(in * out)];
+            double scale = sampling.scale(in, out);
+            boolean identity = in == out;
+            for (int o = 0; o < out; o++) {
+                double src = sampling.source(o, scale);
+                long lower = Math.max((long) Math.floor(src), 0);
+                long upper = Math.min((long) Math.ceil(src), in - 1);
+                float frac = (float) (src - lower);
+                m[(int) (o * in + lower)] += 1 - frac;
+                m[(int) (o * in + upper)] += frac;
+                identity &= lower == o && frac == 0f;
             }
-            return cache.get(key);
-        }
+            return identity ? Optional.empty()
+                    : Optional.of(Tensors.create(manager, m, new Shape(out, in)).toDevice(like.getDevice(), false));
+        }).orElse(null);
     }
 
     private static NDArray nearestIndex(RunContext ctx, long in, long out, Sampling sampling, NDArray like) {

@@ -3,6 +3,7 @@ package ai.posespark.model.tfjs.ops;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Maps TF op names to kernel factories; {@link #standard()} holds every op the interpreter supports. */
@@ -33,7 +34,7 @@ public final class OpRegistry {
     }
 
     /** Every supported op name, sorted. */
-    public java.util.Set<String> ops() {
+    public Set<String> ops() {
         return factories.keySet();
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Shape and layout transformations: Reshape, Squeeze, ExpandDims, Shape, Size, Pack, Unpack, ConcatV2, Split,
- * SplitV, Tile, Transpose, Pad, PadV2, MirrorPad-free DepthToSpace, Fill, Range.
+ * SplitV, Tile, Transpose, Pad, PadV2, DepthToSpace, Fill, Range.
  *
  * <p>Shapes and axes come from constant inputs when possible (read once at load); otherwise they are copied to
  * the host at run time, which these ops inherently need. Concat, Pad and DepthToSpace keep channels-first storage.

@@ -6,7 +6,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.tfjs.TfjsModelException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,7 +73,7 @@ public final class SliceOps implements OpFamily {
     static NDArray select(NDArray x, long[] start, long[] count, long[] step, long[] outputShape) {
         long[] shape = x.getShape().getShape();
         NDIndex index = new NDIndex();
-        java.util.List<Integer> flips = new java.util.ArrayList<>();
+        List<Integer> flips = new ArrayList<>();
         boolean identity = true;
         for (int d = 0; d < shape.length; d++) {
             long n = count[d];

@@ -108,9 +108,4 @@ public final class Tensors {
         }
         return out;
     }
-
-    /** Shape from dims. */
-    public static Shape shape(long... dims) {
-        return new Shape(dims);
-    }
 }
