@@ -91,6 +91,7 @@ public final class PoseJob {
           sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0)),
           sum(col("n_persons")),
           sum(col("preprocess_ms").plus(col("inference_ms")).plus(col("postprocess_ms")))).first();
+      LOG.info("{}: mean ms per ok frame: {}", spec.name(), stageMeans(inference));
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
         report = Evaluator.evaluate(spark, persons, spec.input().annotations(), spec.input().annotationsFormat(),
@@ -172,6 +173,21 @@ public final class PoseJob {
       case OVERWRITE -> fs.delete(dir, true);
       case APPEND -> { }
     }
+  }
+
+  /** Mean milliseconds per stage over the ok frames, e.g. {@code read 1.2, decode 8.0, ...}. */
+  private static String stageMeans(Dataset<Row> inference) {
+    String[] stages = {"read", "decode", "preprocess", "inference", "postprocess"};
+    Row means = inference.where(col("status").equalTo(OutputSchema.STATUS_OK)).agg(
+        org.apache.spark.sql.functions.avg(stages[0] + "_ms"),
+        java.util.Arrays.stream(stages).skip(1).map(s -> org.apache.spark.sql.functions.avg(s + "_ms"))
+            .toArray(org.apache.spark.sql.Column[]::new)).first();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < stages.length; i++) {
+      out.append(i == 0 ? "" : ", ").append(stages[i]).append(' ')
+          .append(means.isNullAt(i) ? "-" : String.format("%.1f", means.getDouble(i)));
+    }
+    return out.toString();
   }
 
   private static String seconds(long startNanos) {

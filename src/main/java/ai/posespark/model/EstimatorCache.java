@@ -1,6 +1,7 @@
 package ai.posespark.model;
 
 import ai.djl.Device;
+import ai.posespark.model.tfjs.MallocTuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class EstimatorCache {
   /** The estimator for {@code entry} read from {@code location} on {@code device}, loading it on first use. */
   public static PoseEstimator get(ModelEntry entry, String location, Device device, Configuration conf) {
     return CACHE.computeIfAbsent(entry.name() + "|" + location + "|" + device, k -> {
+      MallocTuning.apply(); // process-wide and idempotent: this JVM runs models
       try {
         Path local = ModelStager.localize(location, conf, ModelCatalog.bundled().packageFolder().getParent());
         return new PoseEstimator(entry, ModelLoader.load(entry, local, device), device);
