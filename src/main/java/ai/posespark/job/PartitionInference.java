@@ -6,6 +6,7 @@ import ai.posespark.decode.RgbImage;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.EstimatorCache;
 import ai.posespark.model.PoseEstimator;
+import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.PoseDecoder;
 import ai.posespark.pose.PoseDecoders;
 import ai.posespark.sink.FrameResult;
@@ -39,6 +40,7 @@ public final class PartitionInference implements FlatMapFunction<Iterator<FrameT
 
   @Override
   public Iterator<Row> call(Iterator<FrameTask> tasks) {
+    TorchThreads.configure();
     PoseDecoder decoder = PoseDecoders.byName(settings.model().decoder(), settings.minPersonScore())
         .orElseThrow(() -> new IllegalStateException("no decoder " + settings.model().decoder()));
     PoseEstimator estimator = tasks.hasNext()
