@@ -27,7 +27,7 @@ public final class EstimatorCache {
     return CACHE.computeIfAbsent(entry.name() + "|" + location + "|" + device, k -> {
       MallocTuning.apply(); // process-wide and idempotent: this JVM runs models
       try {
-        Path local = ModelStager.localize(location, conf, ModelCatalog.bundled().packageFolder().getParent());
+        Path local = ModelStager.localize(location, conf, ModelCatalog.cacheRoot());
         return new PoseEstimator(entry, ModelLoader.load(entry, local, device), device);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load model " + entry.name() + " from " + location, e);

@@ -74,12 +74,17 @@ public final class ModelCatalog {
 
   /** Where the model package lives on this machine ({@code $POSESPARK_MODELS_DIR/<package>/models}). */
   public Path packageFolder() {
+    return cacheRoot().resolve(packageDir).resolve("models");
+  }
+
+  /** The model cache root: {@code $POSESPARK_MODELS_DIR}, default {@code ~/.cache/posespark/models}. */
+  public static Path cacheRoot() {
     String root = System.getenv(MODELS_DIR_ENV);
     if (root == null || root.isBlank()) {
       root = System.getProperty("posespark.models.dir",
           Path.of(System.getProperty("user.home"), ".cache", "posespark", "models").toString());
     }
-    return Path.of(root, packageDir, "models");
+    return Path.of(root);
   }
 
   /** The location of an entry's file: a URI/absolute path as given, or a file of the installed package. */
