@@ -36,6 +36,18 @@ public final class OutputSchema {
       createStructField("bbox", BBOX, false),
       createStructField("keypoints", createArrayType(KEYPOINT, false), false)));
 
+  /** The {@code persons/} table, as {@link ParquetSink#persons} writes it. */
+  public static final StructType PERSONS_TABLE = createStructType(List.of(
+      createStructField("run", StringType, false),
+      createStructField("frame_id", LongType, false),
+      createStructField("uri", StringType, false),
+      createStructField("frame_index", IntegerType, false),
+      createStructField("person_index", IntegerType, false),
+      createStructField("track_id", LongType, true),
+      createStructField("score", FloatType, false),
+      createStructField("bbox", BBOX, false),
+      createStructField("keypoints", createArrayType(KEYPOINT, false), false)));
+
   /** Columns of {@code frames/}, in order. */
   public static final List<StructField> FRAME_FIELDS = List.of(
       createStructField("run", StringType, false),

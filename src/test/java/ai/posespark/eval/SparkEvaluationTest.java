@@ -43,18 +43,7 @@ class SparkEvaluationTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** The persons table's schema (DESIGN.md). */
-  static final StructType PERSONS = new StructType()
-      .add("run", DataTypes.StringType)
-      .add("frame_id", DataTypes.LongType)
-      .add("uri", DataTypes.StringType)
-      .add("frame_index", DataTypes.IntegerType)
-      .add("person_index", DataTypes.IntegerType)
-      .add("track_id", DataTypes.LongType, true)
-      .add("score", DataTypes.FloatType)
-      .add("bbox", new StructType().add("x", DataTypes.FloatType).add("y", DataTypes.FloatType)
-          .add("w", DataTypes.FloatType).add("h", DataTypes.FloatType))
-      .add("keypoints", DataTypes.createArrayType(new StructType().add("name", DataTypes.StringType)
-          .add("x", DataTypes.FloatType).add("y", DataTypes.FloatType).add("score", DataTypes.FloatType)));
+  static final StructType PERSONS = ai.posespark.sink.OutputSchema.PERSONS_TABLE;
 
   @BeforeAll
   static void start() {

@@ -26,18 +26,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * else {@code local[*]}.
  */
 public final class EvalBenchmark {
-  private static final StructType PERSONS = new StructType()
-      .add("run", DataTypes.StringType)
-      .add("frame_id", DataTypes.LongType)
-      .add("uri", DataTypes.StringType)
-      .add("frame_index", DataTypes.IntegerType)
-      .add("person_index", DataTypes.IntegerType)
-      .add("track_id", DataTypes.LongType, true)
-      .add("score", DataTypes.FloatType)
-      .add("bbox", new StructType().add("x", DataTypes.FloatType).add("y", DataTypes.FloatType)
-          .add("w", DataTypes.FloatType).add("h", DataTypes.FloatType))
-      .add("keypoints", DataTypes.createArrayType(new StructType().add("name", DataTypes.StringType)
-          .add("x", DataTypes.FloatType).add("y", DataTypes.FloatType).add("score", DataTypes.FloatType)));
+  private static final StructType PERSONS = ai.posespark.sink.OutputSchema.PERSONS_TABLE;
 
   private EvalBenchmark() {}
 
