@@ -1,15 +1,9 @@
 package ai.posespark.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import ai.posespark.data.AnnotationFormat;
-import ai.posespark.data.CocoKeypointsReader;
-import ai.posespark.data.ImageInfo;
 import ai.posespark.eval.EvalReport;
 import ai.posespark.eval.Evaluator;
-import ai.posespark.eval.FileNameIndex;
 import ai.posespark.eval.ResultsEvaluation;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
@@ -83,24 +77,19 @@ public final class PoseJob {
     try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
-      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, imageIds(spec.input(), conf),
+      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(spec.input(), conf),
           spec.model().minKeypointScore());
       LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
-      Row totals = inference.agg(
-          org.apache.spark.sql.functions.count("*"),
-          sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0)),
-          sum(col("n_persons")),
-          sum(col("preprocess_ms").plus(col("inference_ms")).plus(col("postprocess_ms")))).first();
-      LOG.info("{}: mean ms per ok frame: {}", spec.name(), stageMeans(inference));
+      RunTotals totals = RunTotals.of(inference);
+      LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
         report = Evaluator.evaluate(spark, persons, spec.input().annotations(), spec.input().annotationsFormat(),
             spec.evaluation().metrics(), runDir + "/eval");
         LOG.info("{}", report);
       }
-      JobSummary summary = new JobSummary(runDir, totals.getLong(0), totals.getLong(1),
-          totals.isNullAt(2) ? 0 : totals.getLong(2), (System.nanoTime() - start) / 1e9,
-          totals.isNullAt(3) ? 0 : totals.getDouble(3), report);
+      JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
+          (System.nanoTime() - start) / 1e9, totals.modelMs(), report);
       LOG.info("{}", summary);
       return summary;
     } finally {
@@ -116,29 +105,6 @@ public final class PoseJob {
         spec.input().annotations(), spec.input().annotationsFormat(), spec.evaluation().metrics(), runDir + "/eval");
     LOG.info("{}", report);
     return new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0, report);
-  }
-
-  /**
-   * COCO image ids for results.json: the ground truth's id of the image whose file name ends the frame URI
-   * (when COCO-like annotations are given), else {@link ResultsJsonWriter#defaultImageId}.
-   */
-  private static ResultsJsonWriter.ImageIdResolver imageIds(InputSpec input, Configuration conf) {
-    if (input.annotations() == null) {
-      return ResultsJsonWriter::defaultImageId;
-    }
-    AnnotationFormat format = input.annotationsFormat() != null
-        ? AnnotationFormat.parse(input.annotationsFormat()) : AnnotationFormat.detect(input.annotations(), conf);
-    if (format != AnnotationFormat.COCO && format != AnnotationFormat.AIC) {
-      return ResultsJsonWriter::defaultImageId;
-    }
-    FileNameIndex index = new FileNameIndex();
-    for (ImageInfo image : CocoKeypointsReader.read(input.annotations(), conf).images()) {
-      index.put(image.fileName(), image.id());
-    }
-    return (uri, frameId) -> {
-      Long id = index.lookup(uri);
-      return id != null ? id : ResultsJsonWriter.defaultImageId(uri, frameId);
-    };
   }
 
   /**
@@ -173,21 +139,6 @@ public final class PoseJob {
       case OVERWRITE -> fs.delete(dir, true);
       case APPEND -> { }
     }
-  }
-
-  /** Mean milliseconds per stage over the ok frames, e.g. {@code read 1.2, decode 8.0, ...}. */
-  private static String stageMeans(Dataset<Row> inference) {
-    String[] stages = {"read", "decode", "preprocess", "inference", "postprocess"};
-    Row means = inference.where(col("status").equalTo(OutputSchema.STATUS_OK)).agg(
-        org.apache.spark.sql.functions.avg(stages[0] + "_ms"),
-        java.util.Arrays.stream(stages).skip(1).map(s -> org.apache.spark.sql.functions.avg(s + "_ms"))
-            .toArray(org.apache.spark.sql.Column[]::new)).first();
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < stages.length; i++) {
-      out.append(i == 0 ? "" : ", ").append(stages[i]).append(' ')
-          .append(means.isNullAt(i) ? "-" : String.format("%.1f", means.getDouble(i)));
-    }
-    return out.toString();
   }
 
   private static String seconds(long startNanos) {
