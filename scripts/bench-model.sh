@@ -43,15 +43,21 @@ fi
 
 iterations="${BENCH_ITERATIONS:-30}"
 results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+log="$(mktemp)"
+trap 'rm -f "$results" "$log"' EXIT
+# runs a benchmark command, keeping its JSON lines; on failure shows its log
+collect() {
+  "$@" >"$log.out" 2>"$log" || { cat "$log.out" "$log" >&2; rm -f "$log.out"; exit 1; }
+  grep '^{' "$log.out" >>"$results"; rm -f "$log.out"
+}
 echo "bench-model: load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
 for model in "${models[@]}"; do
   input="$(ls "$shared"/golden/tfjs/"$model"/*/input.npy 2>/dev/null | head -1 || true)"
   echo "bench-model: $model (input: ${input:-random})" >&2
-  java_run ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
-    ${input:+--input "$input"} "$model" 2>/dev/null | grep '^{' >>"$results"
-  node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
-    ${input:+--input "$input"} 2>/dev/null | grep '^{' | sed 's/^{/{"tfjsReference":true,/' >>"$results"
+  collect java_run ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
+    ${input:+--input "$input"} "$model"
+  collect node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
+    ${input:+--input "$input"}
 done
 echo "bench-model: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
@@ -59,18 +65,21 @@ node - "$results" "$threads" <<'JS'
 const fs = require('fs');
 const rows = fs.readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map(JSON.parse);
 const threads = process.argv[3];
+// bench.mjs lines carry "tfjs" (its version); BatchSpeedBenchmark lines carry "path"
+rows.forEach((x) => { x.tfjsReference = x.tfjs !== undefined; });
 const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 const r = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2) + '×');
-console.log(`| model | PoseSpark batch 1 (ms/image) | PoseSpark batch 8 (ms/image) | TF.js wasm (ms/image) |`
-  + ` speed-up batch 1 | speed-up batch 8 |`);
+const cell = (x) => (x ? `${f(x.msPerImage)} (${f(x.cpuMsPerImage)})` : 'n/a');
+console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const model of [...new Set(rows.map((x) => x.model))]) {
   const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b);
-  const b1 = ps(1)?.msPerImage, b8 = ps(8)?.msPerImage;
-  const tfjs = rows.find((x) => x.model === model && x.tfjsReference)?.msPerImage;
-  const split = ps(8)?.path === 'runSplitBatch' ? ' (split)' : '';
-  console.log(`| ${model} | ${f(b1)} | ${f(b8)}${split} | ${f(tfjs)} | ${r(tfjs, b1)} | ${r(tfjs, b8)} |`);
+  const tfjs = rows.find((x) => x.model === model && x.tfjsReference);
+  const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
+  console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
+    + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`);
 }
-console.log(`\nPoseSpark: DJL PyTorch CPU, ${threads} thread(s), median of timed runs; "(split)": the graph pins`
-  + ' batch 1, so the batch runs item by item. TF.js 4.22 wasm, 1 thread. Speed-up = TF.js ms / PoseSpark ms.');
+console.log(`\nms/image, median wall time (median CPU time in parentheses). PoseSpark: DJL PyTorch CPU,`
+  + ` ${threads} thread(s); "split": the graph pins batch 1, so the batch runs item by item (runSplitBatch).`
+  + ' TF.js 4.22 wasm backend, 1 thread. Speed-up = TF.js wall ms / PoseSpark wall ms.');
 JS

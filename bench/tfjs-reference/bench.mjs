@@ -5,7 +5,8 @@
 //
 // Loads model.json and its weight shards from disk (no fetch), runs `model.execute` on the given .npy input
 // (or on random values in the model's declared input shape, unknown dimensions = --size), warms up, then times
-// each iteration and prints one JSON object: median / min / max ms per image and what ran.
+// each iteration and prints one JSON object: median / min / max wall ms per image, median process CPU ms per
+// image (robust to other load on a shared machine), and what ran.
 //
 // Threads: tfjs-backend-wasm 4.22 disables its multi-threaded build under Node (tfjs issue #3830; forcing the
 // WASM_HAS_MULTITHREAD_SUPPORT flag leaves the backend uninitialised), so wasm runs single-threaded: on a 2-core
@@ -82,12 +83,17 @@ async function main() {
   const outputNames = model.outputs.map((o) => o.name);
   for (let k = 0; k < opts.warmup; k++) runOnce(model, input, outputNames);
   const ms = [];
+  const cpuMs = [];
   for (let k = 0; k < opts.iterations; k++) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     runOnce(model, input, outputNames);
     ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuMs.push((cpu.user + cpu.system) / 1e3);
   }
   ms.sort((a, b) => a - b);
+  cpuMs.sort((a, b) => a - b);
   const batch = input.shape[0];
   console.log(JSON.stringify({
     model: path.basename(opts.model, '.json'),
@@ -100,6 +106,7 @@ async function main() {
     msPerImage: +(ms[Math.floor(ms.length / 2)] / batch).toFixed(2),
     minMsPerImage: +(ms[0] / batch).toFixed(2),
     maxMsPerImage: +(ms[ms.length - 1] / batch).toFixed(2),
+    cpuMsPerImage: +(cpuMs[Math.floor(cpuMs.length / 2)] / batch).toFixed(2), // process CPU time
   }));
 }
 

@@ -29,8 +29,9 @@ import java.util.Locale;
  *     [--input input.npy] [--size 256] model
  * </pre>
  *
- * Same method as {@link TfjsBenchmark} (random input in the declared shape unless {@code --input} gives a
- * batch-1 {@code .npy}, which is repeated to the batch; warm-up, then the median of timed runs, each in a
+ * {@code --iterations} counts images: each batch size is timed over {@code max(5, N / batch)} batches after a
+ * warm-up of at least 10 images. Same method as {@link TfjsBenchmark} otherwise (random input in the declared
+ * shape unless {@code --input} gives a batch-1 {@code .npy}, repeated to the batch; the median of timed runs, each in a
  * sub-manager; {@link MallocTuning} unless {@code -Dposespark.bench.noMallocTuning=true}). What it adds: batches
  * beyond the catalog's {@code batch} limit (graphs that pin batch 1: MoveNet, CenterNet, NanoDet, ...) go through
  * {@link TfjsGraphModel#runSplitBatch} as a job would split them, where TfjsBenchmark would report a failure; and
@@ -61,8 +62,9 @@ public final class BatchSpeedBenchmark {
             System.exit(2);
         }
         ModelCatalog catalog = ModelCatalog.bundled();
-        ModelEntry entry = catalog.resolve(name).orElseThrow(() -> new IllegalArgumentException(
-                "not a catalog model: " + name));
+        String modelName = name;
+        ModelEntry entry = catalog.resolve(modelName).orElseThrow(() -> new IllegalArgumentException(
+                "not a catalog model: " + modelName));
         boolean tuned = !Boolean.getBoolean("posespark.bench.noMallocTuning") && MallocTuning.apply();
         try (TfjsGraphModel model = TfjsGraphModel.load(Path.of(catalog.locate(entry)), Device.cpu());
              NDManager root = NDManager.newBaseManager(Device.cpu())) {
@@ -70,11 +72,12 @@ public final class BatchSpeedBenchmark {
             for (long batch : batches) {
                 NDArray input = one.repeat(0, batch);
                 boolean split = batch > Math.max(1, entry.batch());
-                double[] ms = time(model, input, split, iterations);
+                double[] ms = time(model, input, split, Math.max(5, iterations / (int) batch),
+                        (int) Math.max(2, (10 + batch - 1) / batch));
                 System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":%d,\"path\":\"%s\",\"input\":\"%s\","
                         + "\"msPerImage\":%.2f,\"cpuMsPerImage\":%.2f,\"iterations\":%d,\"threads\":%s,"
                         + "\"mallocTuning\":%b}%n", entry.name(), batch, split ? "runSplitBatch" : "run",
-                        inputFile != null ? "npy" : "random", ms[0] / batch, ms[1] / batch, iterations,
+                        inputFile != null ? "npy" : "random", ms[0] / batch, ms[1] / batch, (int) ms[2],
                         System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
             }
         }
@@ -92,10 +95,10 @@ public final class BatchSpeedBenchmark {
                 ? input.toType(spec.dataType(), false) : input;
     }
 
-    /** Median wall and calling-thread CPU milliseconds per batch, after warm-up. */
-    private static double[] time(TfjsGraphModel model, NDArray input, boolean split, int iterations) {
+    /** Median wall and calling-thread CPU milliseconds per batch after {@code warmup} runs, and the run count. */
+    private static double[] time(TfjsGraphModel model, NDArray input, boolean split, int iterations, int warmup) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int k = 0; k < Math.max(3, iterations / 5); k++) {
+        for (int k = 0; k < warmup; k++) {
             runOnce(model, input, split);
         }
         List<Double> wall = new ArrayList<>();
@@ -107,7 +110,7 @@ public final class BatchSpeedBenchmark {
             wall.add((System.nanoTime() - t) / 1e6);
             cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
         }
-        return new double[] {median(wall), median(cpu)};
+        return new double[] {median(wall), median(cpu), iterations};
     }
 
     private static void runOnce(TfjsGraphModel model, NDArray input, boolean split) {
