@@ -21,8 +21,8 @@ import java.util.Random;
  * Memory over many inferences: runs a catalog model (default {@code movenet-lightning}) 2,000 times in a loop the
  * way a job's executor does (one root manager per model; per batch a sub-manager holding the input, built from
  * host memory, and the outputs, read back to the host, then closed) and prints the process RSS every 200 runs,
- * with the JVM heap in use and the number of resources still attached to the root manager. A flat RSS after
- * warm-up means nothing leaks per inference.
+ * with the JVM heap (used / committed: the committed heap is part of RSS) and the number of resources still
+ * attached to the root manager. A flat RSS after warm-up means nothing leaks per inference.
  *
  * <pre>
  * java -cp ... ai.posespark.model.tfjs.bench.RssBenchmark [--runs 2000] [--every 200] [--malloc-tuning] [model]
@@ -60,7 +60,7 @@ public final class RssBenchmark {
             Npy.Array image = randomImage(model.inputs().get(0));
             System.out.printf("%s: loaded, RSS %.1f MiB; %d runs, input %s%n", entry.name(), rssMiB(), runs,
                     Arrays.toString(image.shape()));
-            System.out.println("| runs | RSS MiB | JVM heap used MiB | resources attached to root |");
+            System.out.println("| runs | RSS MiB | JVM heap used / committed MiB | resources attached to root |");
             System.out.println("|---:|---:|---:|---:|");
             for (int run = 1; run <= runs; run++) {
                 try (NDManager batch = root.newSubManager()) {
@@ -69,8 +69,9 @@ public final class RssBenchmark {
                 }
                 if (run % every == 0) {
                     Runtime rt = Runtime.getRuntime();
-                    System.out.printf("| %d | %.1f | %.1f | %s |%n", run, rssMiB(),
-                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, attachedCount(root));
+                    System.out.printf("| %d | %.1f | %.0f / %.0f | %s |%n", run, rssMiB(),
+                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                            attachedCount(root));
                 }
             }
         }
