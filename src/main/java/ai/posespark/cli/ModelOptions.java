@@ -24,7 +24,8 @@ public final class ModelOptions {
     try {
       return DeviceChooser.choose(device);
     } catch (IllegalStateException e) {
-      throw new ModelCliException(e.getMessage().replace("execution.device", "--device"), e);
+      throw new ModelCliException(e.getMessage().replace("execution.device", "--device")
+          .replace(" on this executor", ""), e);
     }
   }
 }
