@@ -3,6 +3,7 @@
 #
 #   scripts/bench-model.sh [--threads N] [--all | model...]   speed table (default: movenet-lightning movenet-multipose)
 #   scripts/bench-model.sh --rss [model] [--runs N] [--malloc-tuning]   RSS over 2,000 inferences (movenet-lightning)
+#      with a fixed pre-touched heap (POSESPARK_RSS_HEAP, default "-Xms256m -Xmx256m -XX:+AlwaysPreTouch")
 #
 # Speed: per model one Markdown row with PoseSpark's ms/image at batch 1 and batch 8 (graphs that pin batch 1 run
 # the batch item by item, as a job does) and TensorFlow.js 4.22's (wasm backend, single-threaded: its only mode
@@ -25,8 +26,11 @@ threads=1
 models=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --rss) shift; threads="${POSESPARK_BENCH_THREADS:-1}"
-           java_run ai.posespark.model.tfjs.bench.RssBenchmark "$@"; exit ;;
+    --rss) shift
+           # a fixed, pre-touched heap keeps the JVM's share of RSS constant, so growth would be native memory
+           # shellcheck disable=SC2086
+           exec java ${POSESPARK_RSS_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} $POSESPARK_JAVA_OPTS \
+             -cp "$POSESPARK_CP" ai.posespark.model.tfjs.bench.RssBenchmark "$@" ;;
     --threads) threads="$2"; shift 2 ;;
     --all) models+=(movenet-lightning movenet-thunder movenet-multipose posenet blazepose-detector blazepose-lite
                     blazepose-full blazepose-heavy efficientpose centernet nanodet); shift ;;

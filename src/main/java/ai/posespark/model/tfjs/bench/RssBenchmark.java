@@ -28,7 +28,9 @@ import java.util.Random;
  * java -cp ... ai.posespark.model.tfjs.bench.RssBenchmark [--runs 2000] [--every 200] [--malloc-tuning] [model]
  * </pre>
  *
- * {@code --malloc-tuning} applies {@link ai.posespark.model.tfjs.MallocTuning} first (the job does not).
+ * {@code --malloc-tuning} applies {@link ai.posespark.model.tfjs.MallocTuning} first (the job does not). Run it
+ * with a fixed, pre-touched heap ({@code -Xms256m -Xmx256m -XX:+AlwaysPreTouch}, as {@code bench-model.sh --rss}
+ * does): otherwise RSS climbs for a while as the collector first touches heap pages, which looks like a leak.
  */
 public final class RssBenchmark {
     private RssBenchmark() {}
