@@ -48,6 +48,15 @@ public final class TorchScriptModel implements LoadedModel {
     return out;
   }
 
+  /** Number of weight values in the module's parameters (TorchScript records no op inventory or signature). */
+  public long parameterCount() {
+    long total = 0;
+    for (var parameter : model.getBlock().getParameters().values()) {
+      total += parameter.getArray().size();
+    }
+    return total;
+  }
+
   @Override
   public void close() {
     model.close();

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Model speed and memory benchmarks (figures only, nothing asserted).
+#
+#   scripts/bench-model.sh [--threads N] [--all | model...]   speed table (default: movenet-lightning movenet-multipose)
+#   scripts/bench-model.sh --rss [model] [--runs N] [--malloc-tuning]   RSS over 2,000 inferences (movenet-lightning)
+#      with a fixed pre-touched heap (POSESPARK_RSS_HEAP, default "-Xms256m -Xmx256m -XX:+AlwaysPreTouch")
+#
+# Speed: per model one Markdown row with PoseSpark's ms/image at batch 1 and batch 8 (graphs that pin batch 1 run
+# the batch item by item, as a job does) and TensorFlow.js 4.22's (wasm backend, single-threaded: its only mode
+# under Node) on the same input, measured back to back on this machine, and the speed-up TF.js ms / PoseSpark ms.
+# Input: the model's first golden input.npy under $POSESPARK_SHARED (default ../shared from the project root),
+# else random values. PoseSpark uses --threads PyTorch threads (default 1, like-for-like with TF.js wasm).
+# BENCH_ITERATIONS (default 30) sets the timed runs per figure.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+models_dir="$("$ROOT/scripts/install-models.sh")"
+posespark_build
+shared="${POSESPARK_SHARED:-$ROOT/../shared}"
+java_run() {
+  # shellcheck disable=SC2086
+  java $POSESPARK_JAVA_OPTS -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
+    -cp "$POSESPARK_CP" "$@"
+}
+
+threads=1
+models=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rss) shift
+           # a fixed, pre-touched heap keeps the JVM's share of RSS constant, so growth would be native memory
+           # shellcheck disable=SC2086
+           exec java ${POSESPARK_RSS_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} $POSESPARK_JAVA_OPTS \
+             -cp "$POSESPARK_CP" ai.posespark.model.tfjs.bench.RssBenchmark "$@" ;;
+    --threads) threads="$2"; shift 2 ;;
+    --all) models+=(movenet-lightning movenet-thunder movenet-multipose posenet blazepose-detector blazepose-lite
+                    blazepose-full blazepose-heavy efficientpose centernet nanodet); shift ;;
+    *) models+=("$1"); shift ;;
+  esac
+done
+[ ${#models[@]} -gt 0 ] || models=(movenet-lightning movenet-multipose)
+
+reference="$ROOT/bench/tfjs-reference"
+if [ ! -d "$reference/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
+  echo "bench-model: installing the TF.js reference (npm ci)" >&2
+  (cd "$reference" && npm ci --silent --no-audit --no-fund >&2)
+fi
+
+iterations="${BENCH_ITERATIONS:-30}"
+results="$(mktemp)"
+log="$(mktemp)"
+trap 'rm -f "$results" "$log"' EXIT
+# runs a benchmark command, keeping its JSON lines; on failure shows its log
+collect() {
+  "$@" >"$log.out" 2>"$log" || { cat "$log.out" "$log" >&2; rm -f "$log.out"; exit 1; }
+  grep '^{' "$log.out" >>"$results"; rm -f "$log.out"
+}
+echo "bench-model: load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
+for model in "${models[@]}"; do
+  input="$(ls "$shared"/golden/tfjs/"$model"/*/input.npy 2>/dev/null | head -1 || true)"
+  echo "bench-model: $model (input: ${input:-random})" >&2
+  collect java_run ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
+    ${input:+--input "$input"} "$model"
+  collect node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
+    ${input:+--input "$input"}
+done
+echo "bench-model: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+node - "$results" "$threads" <<'JS'
+const fs = require('fs');
+const rows = fs.readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map(JSON.parse);
+const threads = process.argv[3];
+// bench.mjs lines carry "tfjs" (its version); BatchSpeedBenchmark lines carry "path"
+rows.forEach((x) => { x.tfjsReference = x.tfjs !== undefined; });
+const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
+const r = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2) + '×');
+const cell = (x) => (x ? `${f(x.msPerImage)} (${f(x.cpuMsPerImage)})` : 'n/a');
+console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const model of [...new Set(rows.map((x) => x.model))]) {
+  const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b);
+  const tfjs = rows.find((x) => x.model === model && x.tfjsReference);
+  const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
+  console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
+    + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`);
+}
+console.log(`\nms/image, median wall time (median CPU time in parentheses). PoseSpark: DJL PyTorch CPU,`
+  + ` ${threads} thread(s); "split": the graph pins batch 1, so the batch runs item by item (runSplitBatch).`
+  + ' TF.js 4.22 wasm backend, 1 thread. Speed-up = TF.js wall ms / PoseSpark wall ms.');
+JS
