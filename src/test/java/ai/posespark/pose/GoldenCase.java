@@ -54,7 +54,7 @@ record GoldenCase(List<String> names, List<float[]> outputs, Letterbox letterbox
     return people;
   }
 
-  /** Pixel distances between a person's COCO-17 keypoints and the labelled ones of {@code gt}, skipping {@code k} in {@code skip}. */
+  /** Pixel distances from a person's COCO-17 keypoints to the labelled ones of {@code gt}, except those in {@code skip}. */
   static double[] errors(Person p, double[] gt, int... skip) {
     List<Double> d = new ArrayList<>();
     for (int k = 0; k < 17; k++) {
@@ -70,6 +70,7 @@ record GoldenCase(List<String> names, List<float[]> outputs, Letterbox letterbox
   static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
-    return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    int n = s.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 }
