@@ -54,7 +54,7 @@ record GoldenCase(List<String> names, List<float[]> outputs, Letterbox letterbox
     return people;
   }
 
-  /** Pixel distances from a person's COCO-17 keypoints to the labelled ones of {@code gt}, except those in {@code skip}. */
+  /** Pixel distances from a person's COCO-17 keypoints to the labelled ones of {@code gt}, but {@code skip}. */
   static double[] errors(Person p, double[] gt, int... skip) {
     List<Double> d = new ArrayList<>();
     for (int k = 0; k < 17; k++) {
