@@ -41,12 +41,18 @@ public final class PartitionInference implements FlatMapFunction<Iterator<FrameT
   @Override
   public Iterator<Row> call(Iterator<FrameTask> tasks) {
     TorchThreads.configure();
-    PoseDecoder decoder = PoseDecoders.byName(settings.model().decoder(), settings.minPersonScore())
-        .orElseThrow(() -> new IllegalStateException("no decoder " + settings.model().decoder()));
-    PoseEstimator estimator = tasks.hasNext()
-        ? EstimatorCache.get(settings.model(), settings.modelLocation(), DeviceChooser.choose(settings.device()),
-            settings.hadoop().get())
-        : null;
+    if (!tasks.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    PoseEstimator estimator = EstimatorCache.get(settings.model(), settings.modelLocation(),
+        DeviceChooser.choose(settings.device()), settings.hadoop().get());
+    String name = settings.model().decoder();
+    List<String> outputs = estimator.outputNames();
+    // decoders that look outputs up by name get the model's own names; nameless formats get the catalog order
+    PoseDecoder decoder = (outputs.isEmpty()
+        ? PoseDecoders.byName(name, settings.minPersonScore())
+        : PoseDecoders.byName(name, settings.minPersonScore(), outputs))
+        .orElseThrow(() -> new IllegalStateException("no decoder " + name));
     return new Iterator<>() {
       private Iterator<Row> batch = java.util.Collections.emptyIterator();
 

@@ -21,6 +21,11 @@ public final class ModelLoader {
         }
 
         @Override
+        public java.util.List<String> outputNames() {
+          return graph.outputs().stream().map(ai.posespark.model.tfjs.TensorSpec::name).toList();
+        }
+
+        @Override
         public void close() {
           graph.close();
         }

@@ -35,6 +35,11 @@ public final class PoseEstimator implements AutoCloseable {
     return entry;
   }
 
+  /** The model's output names in output order (empty for formats without names, e.g. TorchScript). */
+  public List<String> outputNames() {
+    return model.outputNames();
+  }
+
   /** People per frame, with the batch's stage times. */
   public record BatchResult(List<List<Person>> persons, double preprocessMs, double inferenceMs,
                             double postprocessMs) {}
