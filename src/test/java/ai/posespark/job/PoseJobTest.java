@@ -101,6 +101,28 @@ class PoseJobTest {
     assertTrue(messi.getInt(0) >= 1, "people on the pitch");
   }
 
+  /** The Spark SQL examples of README.md run as written against this run's tables. */
+  @Test
+  void readmeSqlExamplesRun() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```sql") + "```sql".length();
+    String block = readme.substring(start, readme.indexOf("```", start))
+        .replace("out/quickstart", summary.runDir());
+    List<String> statements = java.util.Arrays.stream(block.split(";"))
+        .map(st -> st.lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n")).trim())
+        .filter(st -> !st.isEmpty()).toList();
+    assertEquals(4, statements.size(), "two views and two example queries");
+    for (String st : statements.subList(0, 2)) {
+      spark.sql(st);
+    }
+    List<Row> failed = spark.sql(statements.get(2)).collectAsList();
+    assertEquals(1, failed.size());
+    assertTrue(failed.get(0).getString(0).endsWith("corrupt.jpg"));
+    List<Row> wrists = spark.sql(statements.get(3)).collectAsList();
+    assertTrue(!wrists.isEmpty(), "confident left wrists exist");
+    assertTrue(wrists.stream().allMatch(r -> r.getFloat(4) > 0.5f));
+  }
+
   @Test
   void resultsJsonIsCocoResultsFormat() throws Exception {
     JsonNode results = new ObjectMapper().readTree(Path.of(java.net.URI.create(summary.runDir() + "/results.json"))
