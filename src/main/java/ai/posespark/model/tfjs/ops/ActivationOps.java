@@ -45,13 +45,11 @@ public final class ActivationOps implements OpFamily {
         return ElementWise.unary(x -> x.getNDArrayInternal().leakyRelu(alpha));
     }
 
-    /**
-     * min(max(x, 0), 6) as one torch.clamp with float32 0-dim bounds: a single pass over the activation instead of
-     * relu then minimum (two passes and an extra temporary). MoveNet lightning, 1 thread,
-     * same-process A/B: 19.7 to 18.8 ms/image (median CPU time).
-     */
+    /** min(max(x, 0), 6); relu then minimum is ~5x faster than DJL's clip (torch.clamp with scalars). */
     static NDArray relu6(NDArray x) {
-        return x.clip(0f, 6f);
+        try (NDArray r = Activation.relu(x)) {
+            return r.minimum(6f);
+        }
     }
 
     /** PReLU: {@code x} where positive, {@code alpha * x} elsewhere ({@code alpha} broadcast). */
