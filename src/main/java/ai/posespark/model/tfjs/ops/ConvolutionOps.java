@@ -113,8 +113,11 @@ public final class ConvolutionOps implements OpFamily {
      * whose first row is zero, with PyTorch padding {@code bottom} on both sides, reads exactly TF's window rows
      * (the extra row, one above the TF window, is multiplied by zero) and gives the same output size. Used for
      * depthwise convolutions (the copy costs more than their compute: MobileNetV2's 96-channel 96×96 stride-2
-     * depthwise 450 to 275 µs; MoveNet lightning 23.3 to 21.6 ms/image); not for regular ones, where the 16/9
-     * extra multiply-adds cost more than the copy.
+     * depthwise 450 to 275 µs; across processes MoveNet lightning ~22.0 to ~21.3 ms/image, multipose ~68 to
+     * ~66, within the noise of a shared 2-core machine but lower in 7 of 8 alternating runs); not for regular
+     * ones, where the 16/9 extra multiply-adds cost more than the copy. Exact for finite activations (the extra
+     * terms are 0·x); an infinity or NaN in the row just above a window would leak into it (0·∞ = NaN) where TF
+     * would not read that row.
      */
     private static NDArray[] shiftedFilters(NDArray weight, NodeContext node) {
         NDArray[] shifted = new NDArray[3];
