@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Model speed and memory benchmarks (figures only, nothing asserted).
 #
-#   scripts/bench-model.sh [--threads N] [--all | model...]   speed table (default: movenet-lightning movenet-multipose)
+#   scripts/bench-model.sh [--threads N] [--streams S] [--all | model...]   speed table
+#      (default models: movenet-lightning movenet-multipose)
 #   scripts/bench-model.sh --rss [model] [--runs N] [--malloc-tuning]   RSS over 2,000 inferences (movenet-lightning)
 #      with a fixed pre-touched heap (POSESPARK_RSS_HEAP, default "-Xms256m -Xmx256m -XX:+AlwaysPreTouch")
 #
@@ -11,6 +12,12 @@
 # Input: the model's first golden input.npy under $POSESPARK_SHARED (default ../shared from the project root),
 # else random values. PoseSpark uses --threads PyTorch threads (default 1, like-for-like with TF.js wasm).
 # BENCH_ITERATIONS (default 30) sets the timed runs per figure.
+#
+# Throughput (--streams S, default 2 = one per core of the 2-core dev machine; 0 leaves it out): S threads share
+# one loaded model and run batch-1 inferences back to back, as S Spark tasks of one executor do, each PyTorch op
+# on its own thread (--threads 1). The column gives images/s of all streams together, and its speed-up is over
+# TF.js's images/s in one single-threaded process (1000 / its ms): a machine-throughput comparison, not the
+# like-for-like latency comparison of the batch-1 column (TF.js could also be run as S processes).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 models_dir="$("$ROOT/scripts/install-models.sh")"
@@ -23,6 +30,7 @@ java_run() {
 }
 
 threads=1
+streams=2
 models=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,6 +40,7 @@ while [ $# -gt 0 ]; do
            exec java ${POSESPARK_RSS_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} $POSESPARK_JAVA_OPTS \
              -cp "$POSESPARK_CP" ai.posespark.model.tfjs.bench.RssBenchmark "$@" ;;
     --threads) threads="$2"; shift 2 ;;
+    --streams) streams="$2"; shift 2 ;;
     --all) models+=(movenet-lightning movenet-thunder movenet-multipose posenet blazepose-detector blazepose-lite
                     blazepose-full blazepose-heavy efficientpose centernet nanodet); shift ;;
     *) models+=("$1"); shift ;;
@@ -59,31 +68,39 @@ for model in "${models[@]}"; do
   input="$(ls "$shared"/golden/tfjs/"$model"/*/input.npy 2>/dev/null | head -1 || true)"
   echo "bench-model: $model (input: ${input:-random})" >&2
   collect java_run ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
-    ${input:+--input "$input"} "$model"
+    --streams "$streams" ${input:+--input "$input"} "$model"
   collect node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
     ${input:+--input "$input"}
 done
 echo "bench-model: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-node - "$results" "$threads" <<'JS'
+node - "$results" "$threads" "$streams" <<'JS'
 const fs = require('fs');
 const rows = fs.readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map(JSON.parse);
 const threads = process.argv[3];
+const streams = Number(process.argv[4]);
 // bench.mjs lines carry "tfjs" (its version); BatchSpeedBenchmark lines carry "path"
 rows.forEach((x) => { x.tfjsReference = x.tfjs !== undefined; });
 const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 const r = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2) + '×');
 const cell = (x) => (x ? `${f(x.msPerImage)} (${f(x.cpuMsPerImage)})` : 'n/a');
-console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |');
-console.log('|---|---:|---:|---:|---:|---:|');
+const tput = streams > 0;
+const ips = (x) => (x ? (1000 / x.msPerImage).toFixed(1) : 'n/a');
+console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |'
+  + (tput ? ` PoseSpark ${streams} streams img/s | TF.js img/s | throughput ratio |` : ''));
+console.log('|---|---:|---:|---:|---:|---:|' + (tput ? '---:|---:|---:|' : ''));
 for (const model of [...new Set(rows.map((x) => x.model))]) {
-  const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b);
+  const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b && !x.streams);
+  const st = rows.find((x) => x.model === model && !x.tfjsReference && x.streams);
   const tfjs = rows.find((x) => x.model === model && x.tfjsReference);
   const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
   console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
-    + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`);
+    + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`
+    + (tput ? ` ${ips(st)} | ${ips(tfjs)} | ${r(tfjs?.msPerImage, st?.msPerImage)} |` : ''));
 }
 console.log(`\nms/image, median wall time (median CPU time in parentheses). PoseSpark: DJL PyTorch CPU,`
   + ` ${threads} thread(s); "split": the graph pins batch 1, so the batch runs item by item (runSplitBatch).`
-  + ' TF.js 4.22 wasm backend, 1 thread. Speed-up = TF.js wall ms / PoseSpark wall ms.');
+  + ' TF.js 4.22 wasm backend, 1 thread. Speed-up = TF.js wall ms / PoseSpark wall ms.'
+  + (tput ? ` Throughput: ${streams} concurrent batch-1 streams sharing one model, ${threads} PyTorch thread(s)`
+    + ' each, images/s of all together; ratio = over TF.js images/s in one single-threaded process.' : ''));
 JS

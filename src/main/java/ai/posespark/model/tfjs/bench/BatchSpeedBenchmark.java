@@ -26,7 +26,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp ... ai.posespark.model.tfjs.bench.BatchSpeedBenchmark [--batch 1,8] [--iterations N]
- *     [--input input.npy] [--size 256] model
+ *     [--input input.npy] [--size 256] [--streams S] model
  * </pre>
  *
  * {@code --iterations} counts images: each batch size is timed over {@code max(5, N / batch)} batches after a
@@ -36,6 +36,13 @@ import java.util.Locale;
  * beyond the catalog's {@code batch} limit (graphs that pin batch 1: MoveNet, CenterNet, NanoDet, ...) go through
  * {@link TfjsGraphModel#runSplitBatch} as a job would split them, where TfjsBenchmark would report a failure; and
  * its output is JSON for a script to tabulate rather than prose.
+ *
+ * <p>{@code --streams S} (S &gt; 0) adds a throughput figure: S threads share the one loaded model and each runs
+ * {@code max(5, N)} batch-1 inferences back to back (what S Spark tasks of one executor do), after each has warmed
+ * up; one more JSON line gives the images per second of all streams together ({@code "streams":S}) and
+ * {@code msPerImage} = 1000 / that rate (wall time per image of the whole machine, not the latency of one image,
+ * which is {@code streams} times longer). Compare it with PyTorch at 1 thread per stream: each stream computes on
+ * its own thread.
  */
 public final class BatchSpeedBenchmark {
     private BatchSpeedBenchmark() {}
@@ -46,6 +53,7 @@ public final class BatchSpeedBenchmark {
         long[] batches = {1, 8};
         long size = 256;
         Path inputFile = null;
+        int streams = 0;
         String name = null;
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
@@ -53,12 +61,13 @@ public final class BatchSpeedBenchmark {
                 case "--batch" -> batches = Arrays.stream(args[++k].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--size" -> size = Long.parseLong(args[++k]);
                 case "--input" -> inputFile = Path.of(args[++k]);
+                case "--streams" -> streams = Integer.parseInt(args[++k]);
                 default -> name = args[k];
             }
         }
         if (name == null) {
             System.err.println("usage: BatchSpeedBenchmark [--batch 1,8] [--iterations N] [--input X.npy] "
-                    + "[--size S] model");
+                    + "[--size S] [--streams S] model");
             System.exit(2);
         }
         ModelCatalog catalog = ModelCatalog.bundled();
@@ -78,6 +87,14 @@ public final class BatchSpeedBenchmark {
                         + "\"msPerImage\":%.2f,\"cpuMsPerImage\":%.2f,\"iterations\":%d,\"threads\":%s,"
                         + "\"mallocTuning\":%b}%n", entry.name(), batch, split ? "runSplitBatch" : "run",
                         inputFile != null ? "npy" : "random", ms[0] / batch, ms[1] / batch, (int) ms[2],
+                        System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
+            }
+            if (streams > 0) {
+                double[] t = throughput(model, one, streams, Math.max(5, iterations));
+                System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":1,\"streams\":%d,\"path\":\"run\","
+                        + "\"input\":\"%s\",\"imagesPerSecond\":%.2f,\"msPerImage\":%.2f,\"cpuMsPerImage\":%.2f,"
+                        + "\"iterations\":%d,\"threads\":%s,\"mallocTuning\":%b}%n", entry.name(), streams,
+                        inputFile != null ? "npy" : "random", 1000 / t[0], t[0], t[1], (int) t[2],
                         System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
             }
         }
@@ -111,6 +128,58 @@ public final class BatchSpeedBenchmark {
             cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
         }
         return new double[] {median(wall), median(cpu), iterations};
+    }
+
+    /**
+     * {@code streams} threads sharing {@code model}, each running {@code perStream} batch-1 inferences after a
+     * warm-up: wall ms per image of all streams together (elapsed time / images), CPU ms per image (all streams'
+     * thread CPU time / images) and the image count.
+     */
+    private static double[] throughput(TfjsGraphModel model, NDArray input, int streams, int perStream)
+            throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(streams + 1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(streams);
+        long[] cpu = new long[streams];
+        Throwable[] failure = new Throwable[1];
+        List<Thread> workers = new ArrayList<>();
+        for (int s = 0; s < streams; s++) {
+            int stream = s;
+            Thread worker = new Thread(() -> {
+                try {
+                    for (int k = 0; k < 10; k++) {
+                        runOnce(model, input, false);
+                    }
+                    start.await();
+                    long c = threads.getCurrentThreadCpuTime();
+                    for (int k = 0; k < perStream; k++) {
+                        runOnce(model, input, false);
+                    }
+                    cpu[stream] = threads.getCurrentThreadCpuTime() - c;
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                    start.reset();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-stream-" + s);
+            worker.start();
+            workers.add(worker);
+        }
+        start.await();
+        long t = System.nanoTime();
+        done.await();
+        double wall = (System.nanoTime() - t) / 1e6;
+        for (Thread w : workers) {
+            w.join();
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("a stream failed: " + failure[0], failure[0]);
+        }
+        double images = (double) streams * perStream;
+        return new double[] {wall / images, Arrays.stream(cpu).sum() / 1e6 / images, images};
     }
 
     private static void runOnce(TfjsGraphModel model, NDArray input, boolean split) {

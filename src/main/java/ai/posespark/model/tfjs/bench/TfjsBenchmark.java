@@ -29,6 +29,10 @@ import java.util.Arrays;
  *
  * <p>{@code MODELS} defaults to {@code $POSESPARK_MODELS_DIR/human-models-3.0.4/models}; {@code --size} sets unknown
  * spatial dimensions (multipose declares [1, -1, -1, 3]).
+ *
+ * <p>{@code -Dposespark.bench.profile=true} adds a profile: ms per run summed by op, the
+ * {@code -Dposespark.bench.top=N} (default 12) most expensive; with {@code -Dposespark.profile.nodes=true} per node
+ * (op, output shape, node name) instead.
  */
 public final class TfjsBenchmark {
     private TfjsBenchmark() {}
@@ -119,7 +123,8 @@ public final class TfjsBenchmark {
                 System.out.printf("    all ops %.2f ms/run of %.2f ms/run%n",
                         ops.values().stream().mapToDouble(Double::doubleValue).sum() / iterations,
                         (System.nanoTime() - profileStart) / 1e6 / iterations);
-                ops.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(12)
+                ops.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                        .limit(Integer.getInteger("posespark.bench.top", 12))
                         .forEach(e -> System.out.printf("    %-28s %7.2f ms/run%n", e.getKey(),
                                 e.getValue() / iterations));
             }

@@ -17,6 +17,9 @@ import java.util.Map;
  * concurrent runs.
  */
 public final class GraphExecutor {
+    /** {@code -Dposespark.profile.nodes=true}: profiles key their times by node (op, output shape, name). */
+    private static final boolean PROFILE_NODES = Boolean.getBoolean("posespark.profile.nodes");
+
     private final ExecutionPlan plan;
     private final Device device;
 
@@ -56,7 +59,8 @@ public final class GraphExecutor {
                 long start = opMillis == null ? 0 : System.nanoTime();
                 execute(step, slots, ctx);
                 if (opMillis != null) {
-                    opMillis.merge(step.node().op(), (System.nanoTime() - start) / 1e6, Double::sum);
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    opMillis.merge(PROFILE_NODES ? nodeKey(step, slots) : step.node().op(), ms, Double::sum);
                 }
             }
             NDList outputs = new NDList(plan.outputSlots.length);
@@ -72,6 +76,13 @@ public final class GraphExecutor {
             }
             return outputs;
         }
+    }
+
+    /** {@code op output-shape node-name}, for a per-node profile. */
+    private static String nodeKey(Step step, Value[] slots) {
+        int[] out = step.outputs();
+        Value v = out.length > 0 && out[0] >= 0 ? slots[out[0]] : null;
+        return step.node().op() + " " + (v == null ? "" : v.shape() + " ") + step.node().name();
     }
 
     private NDArray prepare(NDArray input, DataType type, NDManager run) {

@@ -219,6 +219,52 @@ class TfSemanticsTest {
         assertTrue(e.getMessage().contains("unsupported fused_ops [BiasAdd, Gelu]"), e.getMessage());
     }
 
+    /**
+     * DepthwiseConv2dNative with SAME padding, odd and even sizes, non-square, strides 1 to 3, depth multiplier 1
+     * and 2: a constant filter takes the shifted-filter path for asymmetric padding, a fed one the explicit pad;
+     * both must match TF's definition.
+     */
+    @ParameterizedTest(name = "{0}x{1} kernel {2}x{3} stride {4} multiplier {5} constant filter {6}")
+    @CsvSource({
+        "8, 8, 3, 3, 2, 1, true", "8, 8, 3, 3, 2, 1, false", "7, 10, 3, 3, 2, 2, true", "9, 6, 5, 3, 2, 1, true",
+        "6, 9, 4, 4, 1, 1, true", "10, 7, 3, 5, 3, 2, true", "7, 7, 3, 3, 1, 1, true", "5, 8, 2, 3, 2, 1, true"})
+    void depthwiseSamePaddingFollowsTf(int h, int w, int kh, int kw, int stride, int multiplier, boolean constant)
+            throws TfjsModelException {
+        int c = 3;
+        float[] x = random(h * w * c, 7);
+        float[] f = random(kh * kw * c * multiplier, 8);
+        NDArray out = OpHarness.run(manager, "DepthwiseConv2dNative", "{\"padding\": {\"s\": \"" + b64("SAME")
+                + "\"}, \"strides\": {\"list\": {\"i\": [\"1\", \"" + stride + "\", \"" + stride + "\", \"1\"]}}}",
+                new boolean[] {false, constant}, manager.create(x, new Shape(1, h, w, c)),
+                manager.create(f, new Shape(kh, kw, c, multiplier)))[0];
+        int oh = (h + stride - 1) / stride;
+        int ow = (w + stride - 1) / stride;
+        assertEquals(new Shape(1, oh, ow, c * multiplier), out.getShape());
+        int top = Math.max((oh - 1) * stride + kh - h, 0) / 2;
+        int left = Math.max((ow - 1) * stride + kw - w, 0) / 2;
+        float[] got = out.toFloatArray();
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                for (int ch = 0; ch < c; ch++) {
+                    for (int m = 0; m < multiplier; m++) {
+                        double want = 0;
+                        for (int dy = 0; dy < kh; dy++) {
+                            for (int dx = 0; dx < kw; dx++) {
+                                int y = oy * stride - top + dy;
+                                int xx = ox * stride - left + dx;
+                                if (y >= 0 && y < h && xx >= 0 && xx < w) {
+                                    want += x[(y * w + xx) * c + ch] * f[((dy * kw + dx) * c + ch) * multiplier + m];
+                                }
+                            }
+                        }
+                        assertEquals(want, got[(oy * ow + ox) * c * multiplier + ch * multiplier + m], 1e-5,
+                                "at " + oy + "," + ox + "," + ch + "," + m);
+                    }
+                }
+            }
+        }
+    }
+
     private static float[] random(int n, long seed) {
         Random r = new Random(seed);
         float[] out = new float[n];
