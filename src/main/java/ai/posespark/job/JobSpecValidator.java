@@ -52,6 +52,10 @@ final class JobSpecValidator {
     } else {
       validateModel(spec.model());
     }
+    if (spec.tracking().enabled()) {
+      throw new JobSpecException("tracking.enabled", "tracking follows people across video frames, and video input "
+          + "is not supported by this version yet");
+    }
     ExecutionSpec exec = spec.execution();
     if (exec.batchSize() < 1 || exec.batchSize() > 4096) {
       throw new JobSpecException("execution.batchSize", exec.batchSize() + " is out of range 1..4096");

@@ -101,6 +101,9 @@ class JobSpecLoaderTest {
     assertEquals("evaluation.metrics[0]", failure(VALID, "evaluation.metrics=[oks]").key());
     assertEquals("model.minPersonScore", failure(VALID, "model.minPersonScore=1.5").key());
     assertEquals("name", failure(VALID, "name=../escape").key());
+    assertEquals("tracking.enabled", failure(VALID, "tracking.enabled=true").key());
+    assertEquals("input.kind", failure(VALID, "input.kind=video").key());
+    assertEquals("model.pipeline", failure(VALID, "model.pipeline=top-down").key());
   }
 
   @Test
