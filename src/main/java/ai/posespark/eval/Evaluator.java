@@ -1,7 +1,6 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.CocoDataset;
-import ai.posespark.data.ImageInfo;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -40,6 +39,12 @@ public final class Evaluator {
     GroundTruth gt = GroundTruth.load(annotationsUri, annotationsFormat, metrics,
         spark.sparkContext().hadoopConfiguration());
     LOG.info("evaluation: read {} ground truth {} in {} s", gt.format(), annotationsUri, seconds(t0));
+    return evaluate(spark, persons, gt, metrics, evalOutDir);
+  }
+
+  /** As {@link #evaluate(SparkSession, Dataset, String, String, List, String)} on ground truth already read. */
+  public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, GroundTruth gt, List<String> metrics,
+      String evalOutDir) {
     CocoMetrics coco = null;
     PckhMetrics pckh = null;
     long unmatched = 0;
@@ -65,10 +70,6 @@ public final class Evaluator {
   }
 
   private static Broadcast<FileNameIndex> broadcastIndex(SparkSession spark, CocoDataset gt) {
-    FileNameIndex index = new FileNameIndex();
-    for (ImageInfo im : gt.images()) {
-      index.put(im.fileName(), im.id());
-    }
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(index);
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(FileNameIndex.of(gt));
   }
 }

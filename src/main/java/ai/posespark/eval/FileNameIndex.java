@@ -14,6 +14,15 @@ public final class FileNameIndex implements Serializable {
   private static final long serialVersionUID = 1L;
   private final Map<String, Long> idByName = new HashMap<>();
 
+  /** The index of every image of a COCO-like ground truth. */
+  public static FileNameIndex of(ai.posespark.data.CocoDataset gt) {
+    FileNameIndex index = new FileNameIndex();
+    for (ai.posespark.data.ImageInfo im : gt.images()) {
+      index.put(im.fileName(), im.id());
+    }
+    return index;
+  }
+
   /** Adds an image; a leading {@code ./} or {@code /} of the file name is ignored. */
   public void put(String fileName, long imageId) {
     String key = normalise(fileName);

@@ -19,7 +19,7 @@ import org.apache.hadoop.conf.Configuration;
  * @param coco   the COCO-like ground truth, or null for MPII
  * @param mpii   the MPII ground truth, or null
  */
-record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset mpii) {
+public record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset mpii) {
   static final String COCO = "coco", PCKH = "pckh";
 
   /**
@@ -27,7 +27,7 @@ record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset mpii) 
    *
    * @throws IllegalArgumentException naming the metric and format that do not go together
    */
-  static GroundTruth load(String uri, String format, List<String> metrics, Configuration conf) {
+  public static GroundTruth load(String uri, String format, List<String> metrics, Configuration conf) {
     AnnotationFormat f = format == null || format.isBlank()
         ? AnnotationFormat.detect(uri, conf) : AnnotationFormat.parse(format);
     for (String metric : metrics) {

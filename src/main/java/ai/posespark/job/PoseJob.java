@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import ai.posespark.eval.EvalReport;
 import ai.posespark.eval.Evaluator;
+import ai.posespark.eval.GroundTruth;
 import ai.posespark.eval.ResultsEvaluation;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
@@ -50,6 +51,9 @@ public final class PoseJob {
     ModelEntry model = resolveModel(catalog, spec.model());
     String location = catalog.locate(model);
     prepareOutput(runDir, spec.output().mode(), conf);
+    // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
+    GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
+        spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
 
     List<FrameTask> frames = FrameLister.list(spec.input().paths(), conf);
     if (frames.isEmpty()) {
@@ -77,15 +81,14 @@ public final class PoseJob {
     try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
-      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(spec.input(), conf),
+      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(gt),
           spec.model().minKeypointScore());
       LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
       RunTotals totals = RunTotals.of(inference);
       LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
-        report = Evaluator.evaluate(spark, persons, spec.input().annotations(), spec.input().annotationsFormat(),
-            spec.evaluation().metrics(), runDir + "/eval");
+        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval");
         LOG.info("{}", report);
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),

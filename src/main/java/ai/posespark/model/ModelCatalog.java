@@ -27,8 +27,17 @@ public final class ModelCatalog {
     this.models = models;
   }
 
-  /** The catalog bundled with PoseSpark. */
+  /** The catalog bundled with PoseSpark, read once per JVM. */
   public static ModelCatalog bundled() {
+    return Bundled.CATALOG;
+  }
+
+  /** Holder: the classpath catalog is parsed on first use. */
+  private static final class Bundled {
+    static final ModelCatalog CATALOG = read();
+  }
+
+  private static ModelCatalog read() {
     try (InputStream in = ModelCatalog.class.getResourceAsStream("/conf/models.yaml")) {
       if (in == null) {
         throw new IllegalStateException("conf/models.yaml is missing from the classpath");
