@@ -1,7 +1,8 @@
 package ai.posespark.model.tfjs.ops;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.tfjs.TfjsModelException;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
  * {@code FusedDepthwiseConv2dNative} (BiasAdd + optional activation), and Conv2DBackpropInput (transposed conv).
  *
  * <p>Filters are reordered once at load (HWIO to OIHW; depthwise HW·C·M to (C·M)×1×H×W, groups = C). Outputs
- * are channels-first, so conv chains never transpose activations.
+ * are channels-first, so conv chains never transpose activations. On the CPU, convolutions with constant filters
+ * run as fused oneDNN primitives ({@link OneDnnConvolution}).
  */
 public final class ConvolutionOps implements OpFamily {
 
@@ -70,18 +72,57 @@ public final class ConvolutionOps implements OpFamily {
         ActivationOps.Fused act = activation;
         float alphaLeaky = leakyAlpha;
         int inputs = 2 + extra;
+        OneDnnConvolution.Packed[] packed = weight != null && (bias != null || !fused)
+                && weight.getDataType() == DataType.FLOAT32
+                && OneDnnConvolution.usable(node.weightManager().getDevice())
+                ? pack(weight, shifted, bias, g, depthwise ? constantFilter.getShape().get(2) : 1, act, leakyAlpha,
+                        node.weightManager())
+                : null;
+        // what oneDNN leaves to a separate pass (ELU, PReLU)
+        ActivationOps.Fused after = packed == null || OneDnnConvolution.Activation.of(act, leakyAlpha) == null
+                ? act : ActivationOps.Fused.NONE;
         return (ctx, in) -> {
             NDArray w = weight != null ? weight : prepareFilter(in[1].nhwc(), depthwise, null);
             NDArray b = !fused ? null : bias != null ? bias : in[2].nhwc();
             // depthwise filter [H, W, C, M]: one group per input channel C
             long groups = depthwise ? in[1].shape().get(2) : 1;
-            NDArray y = convolve(in[0].nchw(), w, b, g, groups, weight != null ? shifted : null);
+            NDArray x = in[0].nchw();
+            Placement p = Placement.of(x.getShape(), w.getShape(), g, weight != null && shifted != null);
+            NDArray input = p.explicitPad() == null ? x : x.pad(p.explicitPad(), 0);
+            NDArray y;
+            if (packed != null) {
+                y = packed[p.filter()].run(input, p.padRows(), p.padColumns(), ctx.manager());
+            } else {
+                NDArray filter = p.filter() == 0 ? w : shifted[p.filter() - 1];
+                y = input.getNDArrayInternal().convolution(input, filter, b, new Shape(g.stride()),
+                        new Shape(p.padRows(), p.padColumns()), new Shape(g.dilation()), (int) groups)
+                        .singletonOrThrow();
+            }
+            if (input != x) {
+                input.close();
+            }
             if (weight == null) {
                 w.close();
             }
-            NDArray alpha = act == ActivationOps.Fused.PRELU ? in[inputs - 1].nchw() : null;
-            return Tensors.one(Value.channelsFirst(ActivationOps.applyFused(act, y, alphaLeaky, alpha)));
+            NDArray alpha = after == ActivationOps.Fused.PRELU ? in[inputs - 1].nchw() : null;
+            return Tensors.one(Value.channelsFirst(ActivationOps.applyFused(after, y, alphaLeaky, alpha)));
         };
+    }
+
+    /** The filter and its shifted variants packed for oneDNN, in {@link Placement#filter()} order. */
+    private static OneDnnConvolution.Packed[] pack(NDArray weight, NDArray[] shifted, NDArray bias, Geometry g,
+            long groups, ActivationOps.Fused act, float leakyAlpha, NDManager owner) {
+        OneDnnConvolution.Activation fusedAct = OneDnnConvolution.Activation.of(act, leakyAlpha);
+        if (fusedAct == null) {
+            fusedAct = OneDnnConvolution.Activation.NONE;
+        }
+        int variants = 1 + (shifted == null ? 0 : shifted.length);
+        OneDnnConvolution.Packed[] packed = new OneDnnConvolution.Packed[variants];
+        for (int k = 0; k < variants; k++) {
+            packed[k] = OneDnnConvolution.pack(k == 0 ? weight : shifted[k - 1], bias, g.stride(), g.dilation(),
+                    groups, fusedAct, owner);
+        }
+        return packed;
     }
 
     /** HWIO to OIHW, or depthwise [H, W, C, M] to [C·M, 1, H, W] (output channel c·M + m, as TF orders them). */
@@ -130,41 +171,25 @@ public final class ConvolutionOps implements OpFamily {
         return shifted;
     }
 
-    /** Runs one convolution on NCHW input, padding explicitly first when TF's SAME padding is asymmetric. */
-    static NDArray convolve(NDArray x, NDArray weight, NDArray bias, Geometry g, long groups) {
-        return convolve(x, weight, bias, g, groups, null);
-    }
-
     /**
-     * As {@link #convolve(NDArray, NDArray, NDArray, Geometry, long)}; with {@code shifted} (see
-     * {@link #shiftedFilters}, dilation 1 only), padding with one row or column more at the bottom or right uses
-     * a shifted filter instead of an explicit pad.
+     * How a convolution meets TF's padding with PyTorch's symmetric one: the filter to use (0 the filter itself;
+     * 1, 2, 3 its {@link #shiftedFilters} top, left, both), PyTorch's padding, and the explicit padding to apply
+     * to the input first when neither fits (null when none is needed).
      */
-    static NDArray convolve(NDArray x, NDArray weight, NDArray bias, Geometry g, long groups, NDArray[] shifted) {
-        Shape ws = weight.getShape();
-        long[] window = {(ws.get(2) - 1) * g.dilation()[0] + 1, (ws.get(3) - 1) * g.dilation()[1] + 1};
-        long[] pads = g.padding().amounts(x.getShape().get(2), x.getShape().get(3), window, g.stride());
-        NDArray padded = null;
-        NDArray filter = weight;
-        Shape torchPadding;
-        boolean tallerBy1 = pads[1] == pads[0] + 1;
-        boolean widerBy1 = pads[3] == pads[2] + 1;
-        if (SpatialPadding.symmetric(pads)) {
-            torchPadding = new Shape(pads[0], pads[2]);
-        } else if (shifted != null && (tallerBy1 || pads[1] == pads[0]) && (widerBy1 || pads[3] == pads[2])) {
-            filter = shifted[tallerBy1 && widerBy1 ? 2 : tallerBy1 ? 0 : 1];
-            torchPadding = new Shape(pads[1], pads[3]);
-        } else {
-            padded = x.pad(SpatialPadding.torchPad(pads), 0);
-            torchPadding = new Shape(0, 0);
+    private record Placement(int filter, long padRows, long padColumns, Shape explicitPad) {
+        static Placement of(Shape x, Shape ws, Geometry g, boolean hasShifted) {
+            long[] window = {(ws.get(2) - 1) * g.dilation()[0] + 1, (ws.get(3) - 1) * g.dilation()[1] + 1};
+            long[] pads = g.padding().amounts(x.get(2), x.get(3), window, g.stride());
+            boolean tallerBy1 = pads[1] == pads[0] + 1;
+            boolean widerBy1 = pads[3] == pads[2] + 1;
+            if (SpatialPadding.symmetric(pads)) {
+                return new Placement(0, pads[0], pads[2], null);
+            }
+            if (hasShifted && (tallerBy1 || pads[1] == pads[0]) && (widerBy1 || pads[3] == pads[2])) {
+                return new Placement(tallerBy1 && widerBy1 ? 3 : tallerBy1 ? 1 : 2, pads[1], pads[3], null);
+            }
+            return new Placement(0, 0, 0, SpatialPadding.torchPad(pads));
         }
-        NDArray input = padded != null ? padded : x;
-        NDList out = input.getNDArrayInternal().convolution(input, filter, bias, new Shape(g.stride()),
-                torchPadding, new Shape(g.dilation()), (int) groups);
-        if (padded != null) {
-            padded.close();
-        }
-        return out.singletonOrThrow();
     }
 
     /**
