@@ -9,6 +9,11 @@ public interface LoadedModel extends AutoCloseable {
   /** Runs one batch; inputs in the model's input order, outputs in its output order, attached to {@code scope}. */
   NDList run(NDManager scope, NDList inputs);
 
+  /** Whether {@link #run} takes batches of any size (else at most the catalog's {@code batch}). */
+  default boolean takesAnyBatch() {
+    return false;
+  }
+
   /** Output names in output order, for decoders that find outputs by name; empty when the format has none. */
   default java.util.List<String> outputNames() {
     return java.util.List.of();

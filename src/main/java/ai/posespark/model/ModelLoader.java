@@ -17,7 +17,14 @@ public final class ModelLoader {
       return new LoadedModel() {
         @Override
         public NDList run(NDManager scope, NDList inputs) {
-          return graph.run(scope, inputs);
+          // beyond what the graph itself takes, the batch split runs what it can batched, the rest per item
+          long n = inputs.get(0).getShape().get(0);
+          return n <= Math.max(1, entry.batch()) ? graph.run(scope, inputs) : graph.runSplitBatch(scope, inputs);
+        }
+
+        @Override
+        public boolean takesAnyBatch() {
+          return true;
         }
 
         @Override

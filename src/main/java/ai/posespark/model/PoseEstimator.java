@@ -44,14 +44,14 @@ public final class PoseEstimator implements AutoCloseable {
   public record BatchResult(List<List<Person>> persons, double preprocessMs, double inferenceMs,
                             double postprocessMs) {}
 
-  /** Runs {@code frames} through the model as one batch (split to the graph's batch limit). */
+  /** Runs {@code frames} through the model as one batch (split to the model's batch limit, if it has one). */
   public BatchResult estimate(List<RgbImage> frames, PoseDecoder decoder) {
     try (NDManager scope = root.newSubManager(device)) {
       long t0 = System.nanoTime();
       InputPreprocessor.Batch batch = preprocessor.prepare(frames, scope);
       long t1 = System.nanoTime();
       List<List<float[]>> outputs = new ArrayList<>(frames.size());
-      int step = Math.max(1, entry.batch());
+      int step = model.takesAnyBatch() ? frames.size() : Math.max(1, entry.batch());
       for (int start = 0; start < frames.size(); start += step) {
         int end = Math.min(frames.size(), start + step);
         NDArray input = batch.input().get("{}:{}", start, end);

@@ -117,37 +117,25 @@ public final class TfjsGraphModel implements AutoCloseable {
     }
 
     /**
-     * Runs a batch one item at a time and stacks the results along axis 0: for graphs whose batch size is pinned
-     * to 1 by the graph itself (MoveNet: {@code Unpack num=1}, {@code Squeeze} of the batch axis; CenterNet and
-     * NanoDet: constant reshape shapes). Every input is split along axis 0; outputs as in {@link #run}, each
-     * with the items' results concatenated along axis 0.
+     * Runs a batch as if each item ran alone and concatenates the results along axis 0: for graphs whose batch
+     * size is pinned to 1 by the graph itself (MoveNet: {@code Unpack num=1}, {@code GatherNd} on batch index 0;
+     * CenterNet and NanoDet: constant reshape shapes). The part of the graph that acts per item (MoveNet: the
+     * backbone and heads) still runs once on the whole batch; the rest runs item by item. Every input is split
+     * along axis 0; outputs as in {@link #run}.
      */
     public NDList runSplitBatch(NDManager scope, NDList inputs) {
-        long n = inputs.get(0).getShape().get(0);
-        if (n == 1) {
-            return run(scope, inputs);
-        }
-        try (NDManager items = scope.newSubManager()) {
-            List<NDList> perItem = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
-                NDList item = new NDList(inputs.size());
-                for (NDArray input : inputs) {
-                    item.add(input.get(i + ":" + (i + 1)));
-                }
-                perItem.add(run(items, item));
-            }
-            NDList stacked = new NDList(outputs.size());
-            for (int k = 0; k < outputs.size(); k++) {
-                NDList parts = new NDList((int) n);
-                for (NDList outs : perItem) {
-                    parts.add(outs.get(k));
-                }
-                NDArray joined = ai.djl.ndarray.NDArrays.concat(parts, 0);
-                joined.attach(scope);
-                stacked.add(joined);
-            }
-            return stacked;
-        }
+        return executor.runBatch(scope, inputs, inputTypes);
+    }
+
+    /** Steps executed per run, and how many of them {@link #runSplitBatch} ran batched (-1: not yet run). */
+    public String batchSplitSummary() {
+        return executor.batchedStepCount() + " of " + executor.stepCount() + " steps batched";
+    }
+
+    /** {@link #batchSplitSummary()}'s fraction; -1 before the first split batch. */
+    public double batchedStepShare() {
+        int batched = executor.batchedStepCount();
+        return batched < 0 ? -1 : batched / (double) executor.stepCount();
     }
 
     /**

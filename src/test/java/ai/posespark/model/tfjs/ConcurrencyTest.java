@@ -3,6 +3,8 @@ package ai.posespark.model.tfjs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.posespark.model.Npy;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One model instance serves concurrent runs (one per Spark task thread) with identical results. A thread keeps
+ * One model instance serves concurrent runs (one per Spark task thread), single images and split batches alike,
+ * with identical results. A thread keeps
  * the garbage collector busy meanwhile: arrays whose memory belongs to a Java buffer (DJL's CPU
  * {@code NDManager.create}) break only when a collection frees that buffer under a live view.
  */
@@ -53,11 +56,20 @@ class ConcurrencyTest {
             List<Future<?>> runs = new ArrayList<>();
             for (int t = 0; t < 6; t++) {
                 int k = t % inputs.size();
+                boolean split = t % 2 == 1;
                 runs.add(pool.submit(() -> {
                     for (int repeat = 0; repeat < 3; repeat++) {
                         try (NDManager scope = NDManager.newBaseManager()) {
-                            NDList out = model.run(scope, new NDList(inputs.get(k).toNDArray(scope)));
-                            assertArrayEquals(expected.get(k), out.get(0).toFloatArray(), 1e-5f);
+                            NDArray image = inputs.get(k).toNDArray(scope);
+                            if (split) { // the image twice as one batch: the split path, traced by whichever is first
+                                NDArray out = model.runSplitBatch(scope,
+                                        new NDList(NDArrays.concat(new NDList(image, image), 0))).get(0);
+                                assertArrayEquals(expected.get(k), out.get("0:1").toFloatArray(), 1e-5f);
+                                assertArrayEquals(expected.get(k), out.get("1:2").toFloatArray(), 1e-5f);
+                            } else {
+                                NDList out = model.run(scope, new NDList(image));
+                                assertArrayEquals(expected.get(k), out.get(0).toFloatArray(), 1e-5f);
+                            }
                         }
                     }
                     return null;

@@ -2,18 +2,23 @@ package ai.posespark.model.tfjs.exec;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.tfjs.ops.RunContext;
 import ai.posespark.model.tfjs.ops.Value;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs an {@link ExecutionPlan}: one sub-manager per run, every intermediate freed right after its last reader,
- * outputs returned in logical (TF) layout attached to the caller's scope. Stateless, so one executor serves
+ * outputs returned in logical (TF) layout attached to the caller's scope. No per-run state (the batch split is
+ * worked out once), so one executor serves
  * concurrent runs.
  */
 public final class GraphExecutor {
@@ -22,6 +27,7 @@ public final class GraphExecutor {
 
     private final ExecutionPlan plan;
     private final Device device;
+    private volatile BatchSplit split;
 
     /** An executor for {@code plan} on {@code device}. */
     public GraphExecutor(ExecutionPlan plan, Device device) {
@@ -45,10 +51,13 @@ public final class GraphExecutor {
      * Timings are only meaningful on the CPU, where kernels run synchronously.
      */
     public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis) {
-        if (inputs.size() != plan.inputSlots.length) {
-            throw new IllegalArgumentException(plan.model + ": expects " + plan.inputSlots.length + " inputs, got "
-                    + inputs.size());
-        }
+        return run(scope, inputs, inputTypes, opMillis, null);
+    }
+
+    /** As {@link #run(NDManager, NDList, List, Map)}; records every slot's rank in {@code ranks} when not null. */
+    private NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis,
+            int[] ranks) {
+        checkInputCount(inputs);
         try (NDManager run = scope.newSubManager(device)) {
             RunContext ctx = new RunContext(run);
             Value[] slots = plan.constantSlots.clone();
@@ -57,24 +66,211 @@ public final class GraphExecutor {
             }
             for (Step step : plan.steps) {
                 long start = opMillis == null ? 0 : System.nanoTime();
-                execute(step, slots, ctx);
+                execute(step, slots, ctx, step.releases());
+                if (ranks != null) {
+                    for (int out : step.outputs()) {
+                        if (out >= 0) {
+                            ranks[out] = slots[out].rank();
+                        }
+                    }
+                }
                 if (opMillis != null) {
                     double ms = (System.nanoTime() - start) / 1e6;
                     opMillis.merge(PROFILE_NODES ? nodeKey(step, slots) : step.node().op(), ms, Double::sum);
                 }
             }
-            NDList outputs = new NDList(plan.outputSlots.length);
-            IdentityHashMap<NDArray, Boolean> handedOut = new IdentityHashMap<>();
-            for (int s : plan.outputSlots) {
-                Value v = slots[s];
-                NDArray logical = v.nhwc();
-                // the caller owns what it gets: copy pinned values and an array returned twice
-                NDArray out = v.isPinned() || handedOut.containsKey(logical) ? logical.duplicate() : logical;
-                handedOut.put(logical, true);
-                out.attach(scope);
-                outputs.add(out);
+            NDArray[] logical = new NDArray[plan.outputSlots.length];
+            boolean[] pinned = new boolean[logical.length];
+            for (int k = 0; k < logical.length; k++) {
+                logical[k] = slots[plan.outputSlots[k]].nhwc();
+                pinned[k] = slots[plan.outputSlots[k]].isPinned();
             }
-            return outputs;
+            return handOut(scope, logical, pinned);
+        }
+    }
+
+    /**
+     * Runs a batch of N items, each input split along axis 0, as if each item ran alone, outputs concatenated
+     * along axis 0: for graphs that pin their batch size to 1. What acts per item runs once on the whole batch,
+     * the rest item by item ({@link BatchSplit}, worked out from one traced batch-1 run the first time).
+     */
+    public NDList runBatch(NDManager scope, NDList inputs, List<DataType> inputTypes) {
+        checkInputCount(inputs);
+        long n = inputs.get(0).getShape().get(0);
+        if (n == 1) {
+            return run(scope, inputs, inputTypes);
+        }
+        BatchSplit split = batchSplit(scope, inputs, inputTypes);
+        try (NDManager run = scope.newSubManager(device)) {
+            Value[] slots = plan.constantSlots.clone();
+            for (int k = 0; k < inputs.size(); k++) {
+                slots[plan.inputSlots[k]] = Value.pinned(prepare(inputs.get(k), inputTypes.get(k), run), run);
+            }
+            runBatched(split, slots, new RunContext(run), n);
+            List<Value[]> items = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                items.add(runItem(split, slots, run.newSubManager(), i)); // item managers close with run
+            }
+            NDArray[] logical = new NDArray[plan.outputSlots.length];
+            boolean[] pinned = new boolean[logical.length];
+            for (int k = 0; k < logical.length; k++) {
+                int s = plan.outputSlots[k];
+                if (split.forms[s] == BatchSplit.Form.PER_ITEM || split.forms[s] == BatchSplit.Form.UNIFORM) {
+                    NDList parts = new NDList((int) n);
+                    items.forEach(item -> parts.add(item[s].nhwc()));
+                    logical[k] = NDArrays.concat(parts, 0);
+                } else {
+                    logical[k] = unbatch(slots[s], split.forms[s], n);
+                    pinned[k] = slots[s].isPinned();
+                }
+            }
+            return handOut(scope, logical, pinned);
+        }
+    }
+
+    /** Steps executed per run. */
+    public int stepCount() {
+        return plan.stepCount();
+    }
+
+    /**
+     * How many of the plan's steps {@link #runBatch} runs once for the whole batch; -1 before its first batch of
+     * more than one item.
+     */
+    public int batchedStepCount() {
+        BatchSplit s = split;
+        return s == null ? -1 : (int) java.util.Arrays.stream(s.modes).filter(m -> m != BatchSplit.Mode.PER_ITEM)
+                .count();
+    }
+
+    /** The batched phase: every step that acts per item, on the whole batch. */
+    private void runBatched(BatchSplit split, Value[] slots, RunContext ctx, long n) {
+        for (int i = 0; i < plan.steps.size(); i++) {
+            Step step = plan.steps.get(i);
+            switch (split.modes[i]) {
+                case KERNEL -> execute(step, slots, ctx, split.batchedReleases[i]);
+                case ALIAS -> {
+                    Value v = slots[step.inputs()[0]];
+                    v.retain();
+                    slots[step.outputs()[0]] = v;
+                    release(slots, split.batchedReleases[i]);
+                }
+                case RESHAPE -> {
+                    long[] tail = split.reshapeTails[i];
+                    long[] shape = new long[tail.length + 1];
+                    shape[0] = n;
+                    System.arraycopy(tail, 0, shape, 1, tail.length);
+                    Value v = Value.of(slots[step.inputs()[0]].nhwc().reshape(shape));
+                    v.adopt(ctx.manager());
+                    v.retain();
+                    slots[step.outputs()[0]] = v;
+                    release(slots, split.batchedReleases[i]);
+                }
+                case SHAPE -> {
+                    boolean merged = split.forms[step.inputs()[0]] == BatchSplit.Form.MERGED;
+                    execute(step, slots, ctx, split.batchedReleases[i]);
+                    int out = step.outputs()[0];
+                    Value whole = slots[out];
+                    NDArray dims = whole.nhwc();
+                    NDArray itemDims = merged ? dims.duplicate() : dims.get("1:"); // [N, ...] → [1, ...] or [...]
+                    if (merged) {
+                        itemDims.set(new NDIndex(0), 1);
+                    }
+                    Value v = Value.of(itemDims);
+                    v.adopt(ctx.manager());
+                    v.retain();
+                    whole.release();
+                    slots[out] = v;
+                }
+                case PER_ITEM -> { }
+            }
+        }
+    }
+
+    /** One item's pass over the per-item steps, reading its slice of the batched values; returns its slots. */
+    private Value[] runItem(BatchSplit split, Value[] batched, NDManager item, long i) {
+        Value[] slots = batched.clone();
+        for (int s : split.slicedSlots) {
+            if (split.forms[s] == BatchSplit.Form.UNIFORM) {
+                continue; // the same for every item
+            }
+            NDArray all = batched[s].nhwc();
+            NDArray slice = split.forms[s] == BatchSplit.Form.MERGED ? all.get(i + ":" + (i + 1)) : all.get(i);
+            slice.attach(item);
+            slots[s] = Value.pinned(slice, item);
+        }
+        RunContext ctx = new RunContext(item);
+        for (int k = 0; k < plan.steps.size(); k++) {
+            if (split.modes[k] == BatchSplit.Mode.PER_ITEM) {
+                execute(plan.steps.get(k), slots, ctx, split.itemReleases[k]);
+            }
+        }
+        return slots;
+    }
+
+    /** A batched output in the per-item outputs' concatenated shape. */
+    private static NDArray unbatch(Value v, BatchSplit.Form form, long n) {
+        NDArray logical = v.nhwc();
+        Shape s = logical.getShape();
+        if (form != BatchSplit.Form.STACKED || s.dimension() < 2) {
+            return logical; // MERGED: already [N·1, ...]; a constant: as one item returns it
+        }
+        long[] merged = new long[s.dimension() - 1];
+        merged[0] = n * s.get(1);
+        for (int k = 2; k < s.dimension(); k++) {
+            merged[k - 1] = s.get(k);
+        }
+        return logical.reshape(merged);
+    }
+
+    /** The split for this plan, traced with the batch's first item the first time. */
+    private BatchSplit batchSplit(NDManager scope, NDList inputs, List<DataType> inputTypes) {
+        BatchSplit split = this.split;
+        if (split != null) {
+            return split;
+        }
+        synchronized (this) {
+            if (this.split == null) {
+                int[] ranks = new int[plan.constantSlots.length];
+                java.util.Arrays.fill(ranks, -1);
+                try (NDManager trace = scope.newSubManager(device)) {
+                    NDList first = new NDList(inputs.size());
+                    for (int k = 0; k < inputs.size(); k++) {
+                        NDArray item = inputs.get(k).get("0:1");
+                        first.add(item);
+                        ranks[plan.inputSlots[k]] = item.getShape().dimension();
+                    }
+                    for (int s = 0; s < ranks.length; s++) {
+                        if (plan.constantSlots[s] != null) {
+                            ranks[s] = plan.constantSlots[s].rank();
+                        }
+                    }
+                    run(trace, first, inputTypes, null, ranks);
+                    first.close();
+                }
+                this.split = BatchSplit.of(plan, ranks);
+            }
+            return this.split;
+        }
+    }
+
+    /** The caller owns what it gets: pinned values and an array returned twice are copied. */
+    private static NDList handOut(NDManager scope, NDArray[] logical, boolean[] pinned) {
+        NDList outputs = new NDList(logical.length);
+        IdentityHashMap<NDArray, Boolean> handedOut = new IdentityHashMap<>();
+        for (int k = 0; k < logical.length; k++) {
+            NDArray out = pinned[k] || handedOut.containsKey(logical[k]) ? logical[k].duplicate() : logical[k];
+            handedOut.put(logical[k], true);
+            out.attach(scope);
+            outputs.add(out);
+        }
+        return outputs;
+    }
+
+    private void checkInputCount(NDList inputs) {
+        if (inputs.size() != plan.inputSlots.length) {
+            throw new IllegalArgumentException(plan.model + ": expects " + plan.inputSlots.length + " inputs, got "
+                    + inputs.size());
         }
     }
 
@@ -99,7 +295,7 @@ public final class GraphExecutor {
         return x;
     }
 
-    private void execute(Step step, Value[] slots, RunContext ctx) {
+    private void execute(Step step, Value[] slots, RunContext ctx, int[] releases) {
         Value[] in = new Value[step.inputs().length];
         for (int k = 0; k < in.length; k++) {
             in[k] = slots[step.inputs()[k]];
@@ -121,7 +317,11 @@ public final class GraphExecutor {
                 out[k].close(); // an output nothing reads (e.g. TopKV2 indices)
             }
         }
-        for (int s : step.releases()) {
+        release(slots, releases);
+    }
+
+    private static void release(Value[] slots, int[] releases) {
+        for (int s : releases) {
             slots[s].release();
             slots[s] = null;
         }
