@@ -14,10 +14,9 @@
 # BENCH_ITERATIONS (default 30) sets the timed runs per figure.
 #
 # Throughput (--streams S, default 2 = one per core of the 2-core dev machine; 0 leaves it out): S threads share
-# one loaded model and run batch-1 inferences back to back, as S Spark tasks of one executor do, each PyTorch op
-# on its own thread (--threads 1). The column gives images/s of all streams together, and its speed-up is over
-# TF.js's images/s in one single-threaded process (1000 / its ms): a machine-throughput comparison, not the
-# like-for-like latency comparison of the batch-1 column (TF.js could also be run as S processes).
+# one loaded model and run batch-8 inferences back to back, as S Spark tasks of one executor do with the default
+# execution.batchSize, each PyTorch op on its own thread (--threads 1); TF.js runs as S single-threaded processes
+# side by side, its best use of S cores. The columns give images/s of all streams / processes together.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 models_dir="$("$ROOT/scripts/install-models.sh")"
@@ -71,6 +70,19 @@ for model in "${models[@]}"; do
     --streams "$streams" ${input:+--input "$input"} "$model"
   collect node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
     ${input:+--input "$input"}
+  if [ "$streams" -gt 0 ]; then
+    # TF.js at its best on S cores: S single-threaded processes side by side, each on its own copy of the model
+    pids=()
+    for s in $(seq 1 "$streams"); do
+      node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
+        ${input:+--input "$input"} >"$log.tfjs$s" 2>&1 &
+      pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || { cat "$log".tfjs*; exit 1; }; done
+    for s in $(seq 1 "$streams"); do
+      grep '^{' "$log.tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; rm -f "$log.tfjs$s"
+    done
+  fi
 done
 echo "bench-model: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
@@ -85,22 +97,28 @@ const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 const r = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2) + '×');
 const cell = (x) => (x ? `${f(x.msPerImage)} (${f(x.cpuMsPerImage)})` : 'n/a');
 const tput = streams > 0;
-const ips = (x) => (x ? (1000 / x.msPerImage).toFixed(1) : 'n/a');
+const ips = (x) => (x ? 1000 / x.msPerImage : undefined);
+const g = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |'
-  + (tput ? ` PoseSpark ${streams} streams img/s | TF.js img/s | throughput ratio |` : ''));
+  + (tput ? ` PoseSpark ${streams} streams × batch 8 img/s | TF.js ${streams} processes img/s | throughput ratio |`
+    : ''));
 console.log('|---|---:|---:|---:|---:|---:|' + (tput ? '---:|---:|---:|' : ''));
 for (const model of [...new Set(rows.map((x) => x.model))]) {
   const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b && !x.streams);
   const st = rows.find((x) => x.model === model && !x.tfjsReference && x.streams);
-  const tfjs = rows.find((x) => x.model === model && x.tfjsReference);
+  const tfjs = rows.find((x) => x.model === model && x.tfjsReference && !x.process);
+  const procs = rows.filter((x) => x.model === model && x.tfjsReference && x.process);
+  const tfjsTput = procs.length ? procs.reduce((sum, x) => sum + 1000 / x.msPerImage, 0) : undefined;
   const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
   console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
     + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`
-    + (tput ? ` ${ips(st)} | ${ips(tfjs)} | ${r(tfjs?.msPerImage, st?.msPerImage)} |` : ''));
+    + (tput ? ` ${g(ips(st))} | ${g(tfjsTput)} | ${r(ips(st), tfjsTput)} |` : ''));
 }
 console.log(`\nms/image, median wall time (median CPU time in parentheses). PoseSpark: DJL PyTorch CPU,`
-  + ` ${threads} thread(s); "split": the graph pins batch 1, so the batch runs item by item (runSplitBatch).`
-  + ' TF.js 4.22 wasm backend, 1 thread. Speed-up = TF.js wall ms / PoseSpark wall ms.'
-  + (tput ? ` Throughput: ${streams} concurrent batch-1 streams sharing one model, ${threads} PyTorch thread(s)`
-    + ' each, images/s of all together; ratio = over TF.js images/s in one single-threaded process.' : ''));
+  + ` ${threads} thread(s); "split": the graph pins batch 1, so the part that acts per image runs batched and`
+  + ' the rest image by image (runSplitBatch). TF.js 4.22 wasm backend, 1 thread (its only mode under Node).'
+  + ' Speed-up = TF.js wall ms / PoseSpark wall ms.'
+  + (tput ? ` Throughput, the whole machine: ${streams} concurrent streams of batch-8 runs sharing one model`
+    + ` (${streams} Spark tasks, execution.batchSize 8), ${threads} PyTorch thread(s) each, against ${streams} TF.js`
+    + ' processes side by side; images/s of all together.' : ''));
 JS

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One model instance serves concurrent runs (one per Spark task thread), single images and split batches alike,
- * with identical results. A thread keeps
- * the garbage collector busy meanwhile: arrays whose memory belongs to a Java buffer (DJL's CPU
- * {@code NDManager.create}) break only when a collection frees that buffer under a live view.
+ * with identical results. A thread keeps the garbage collector busy meanwhile: arrays whose memory belongs to a
+ * Java buffer (DJL's CPU {@code NDManager.create}) break only when a collection frees that buffer under a live
+ * view.
  */
 class ConcurrencyTest {
 

@@ -38,8 +38,9 @@ import java.util.Locale;
  * its output is JSON for a script to tabulate rather than prose.
  *
  * <p>{@code --streams S} (S &gt; 0) adds a throughput figure: S threads share the one loaded model and each runs
- * {@code max(5, N)} batch-1 inferences back to back (what S Spark tasks of one executor do), after each has warmed
- * up; one more JSON line gives the images per second of all streams together ({@code "streams":S}) and
+ * batches of the largest {@code --batch} size back to back, {@code max(5, N / batch)} of them (what S Spark tasks
+ * of one executor do with that {@code execution.batchSize}), after each has warmed up; one more JSON line gives
+ * the images per second of all streams together ({@code "streams":S}) and
  * {@code msPerImage} = 1000 / that rate (wall time per image of the whole machine, not the latency of one image,
  * which is {@code streams} times longer). Compare it with PyTorch at 1 thread per stream: each stream computes on
  * its own thread.
@@ -90,10 +91,14 @@ public final class BatchSpeedBenchmark {
                         System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
             }
             if (streams > 0) {
-                double[] t = throughput(model, one, streams, Math.max(5, iterations));
-                System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":1,\"streams\":%d,\"path\":\"run\","
+                long batch = Arrays.stream(batches).max().orElse(1);
+                boolean split = batch > Math.max(1, entry.batch());
+                double[] t = throughput(model, one.repeat(0, batch), split, streams,
+                        Math.max(5, iterations / (int) batch));
+                System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":%d,\"streams\":%d,\"path\":\"%s\","
                         + "\"input\":\"%s\",\"imagesPerSecond\":%.2f,\"msPerImage\":%.2f,\"cpuMsPerImage\":%.2f,"
-                        + "\"iterations\":%d,\"threads\":%s,\"mallocTuning\":%b}%n", entry.name(), streams,
+                        + "\"iterations\":%d,\"threads\":%s,\"mallocTuning\":%b}%n", entry.name(), batch, streams,
+                        split ? "runSplitBatch" : "run",
                         inputFile != null ? "npy" : "random", 1000 / t[0], t[0], t[1], (int) t[2],
                         System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
             }
@@ -135,8 +140,8 @@ public final class BatchSpeedBenchmark {
      * warm-up: wall ms per image of all streams together (elapsed time / images), CPU ms per image (all streams'
      * thread CPU time / images) and the image count.
      */
-    private static double[] throughput(TfjsGraphModel model, NDArray input, int streams, int perStream)
-            throws Exception {
+    private static double[] throughput(TfjsGraphModel model, NDArray input, boolean split, int streams,
+            int perStream) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(streams + 1);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(streams);
@@ -147,13 +152,13 @@ public final class BatchSpeedBenchmark {
             int stream = s;
             Thread worker = new Thread(() -> {
                 try {
-                    for (int k = 0; k < 10; k++) {
-                        runOnce(model, input, false);
+                    for (int k = 0; k < 3; k++) {
+                        runOnce(model, input, split);
                     }
                     start.await();
                     long c = threads.getCurrentThreadCpuTime();
                     for (int k = 0; k < perStream; k++) {
-                        runOnce(model, input, false);
+                        runOnce(model, input, split);
                     }
                     cpu[stream] = threads.getCurrentThreadCpuTime() - c;
                 } catch (Throwable e) {
@@ -178,7 +183,7 @@ public final class BatchSpeedBenchmark {
         if (failure[0] != null) {
             throw new IllegalStateException("a stream failed: " + failure[0], failure[0]);
         }
-        double images = (double) streams * perStream;
+        double images = (double) streams * perStream * input.getShape().get(0);
         return new double[] {wall / images, Arrays.stream(cpu).sum() / 1e6 / images, images};
     }
 

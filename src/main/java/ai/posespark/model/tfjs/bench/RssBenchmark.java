@@ -1,6 +1,7 @@
 package ai.posespark.model.tfjs.bench;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -25,8 +26,12 @@ import java.util.Random;
  * attached to the root manager. A flat RSS after warm-up means nothing leaks per inference.
  *
  * <pre>
- * java -cp ... ai.posespark.model.tfjs.bench.RssBenchmark [--runs 2000] [--every 200] [--malloc-tuning] [model]
+ * java -cp ... ai.posespark.model.tfjs.bench.RssBenchmark [--runs 2000] [--every 200] [--batch B] [--malloc-tuning]
+ *     [model]
  * </pre>
+ *
+ * {@code --batch B} (default 1) sends B images per run through {@link TfjsGraphModel#runSplitBatch}, the job's
+ * path for graphs that pin batch 1; runs still count images.
  *
  * {@code --malloc-tuning} applies {@link ai.posespark.model.tfjs.MallocTuning} first (the job does not). Run it
  * with a fixed, pre-touched heap ({@code -Xms256m -Xmx256m -XX:+AlwaysPreTouch}, as {@code bench-model.sh --rss}
@@ -40,12 +45,14 @@ public final class RssBenchmark {
         int runs = 2000;
         int every = 200;
         boolean tuning = false;
+        int batchSize = 1;
         String name = "movenet-lightning";
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--runs" -> runs = Integer.parseInt(args[++k]);
                 case "--every" -> every = Integer.parseInt(args[++k]);
                 case "--malloc-tuning" -> tuning = true;
+                case "--batch" -> batchSize = Integer.parseInt(args[++k]);
                 default -> name = args[k];
             }
         }
@@ -60,13 +67,15 @@ public final class RssBenchmark {
         try (TfjsGraphModel model = TfjsGraphModel.load(Path.of(catalog.locate(entry)), Device.cpu());
              NDManager root = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             Npy.Array image = randomImage(model.inputs().get(0));
-            System.out.printf("%s: loaded, RSS %.1f MiB; %d runs, input %s%n", entry.name(), rssMiB(), runs,
-                    Arrays.toString(image.shape()));
+            System.out.printf("%s: loaded, RSS %.1f MiB; %d images in batches of %d, input %s%n", entry.name(),
+                    rssMiB(), runs, batchSize, Arrays.toString(image.shape()));
             System.out.println("| runs | RSS MiB | JVM heap used / committed MiB | resources attached to root |");
             System.out.println("|---:|---:|---:|---:|");
-            for (int run = 1; run <= runs; run++) {
+            for (int run = batchSize; run <= runs; run += batchSize) {
                 try (NDManager batch = root.newSubManager()) {
-                    NDList out = model.run(batch, new NDList(image.toNDArray(batch)));
+                    NDArray input = image.toNDArray(batch);
+                    NDList out = batchSize == 1 ? model.run(batch, new NDList(input))
+                            : model.runSplitBatch(batch, new NDList(input.repeat(0, batchSize)));
                     out.forEach(a -> a.toType(DataType.FLOAT32, false).toFloatArray());
                 }
                 if (run % every == 0) {

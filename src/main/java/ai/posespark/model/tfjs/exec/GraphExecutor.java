@@ -115,12 +115,13 @@ public final class GraphExecutor {
             boolean[] pinned = new boolean[logical.length];
             for (int k = 0; k < logical.length; k++) {
                 int s = plan.outputSlots[k];
-                if (split.forms[s] == BatchSplit.Form.PER_ITEM || split.forms[s] == BatchSplit.Form.UNIFORM) {
-                    NDList parts = new NDList((int) n);
+                BatchSplit.Form form = split.forms[s];
+                if (form != BatchSplit.Form.MERGED && form != BatchSplit.Form.STACKED) {
+                    NDList parts = new NDList((int) n); // each item's own, or the same value n times
                     items.forEach(item -> parts.add(item[s].nhwc()));
                     logical[k] = NDArrays.concat(parts, 0);
                 } else {
-                    logical[k] = unbatch(slots[s], split.forms[s], n);
+                    logical[k] = unbatch(slots[s], form, n);
                     pinned[k] = slots[s].isPinned();
                 }
             }
@@ -212,8 +213,8 @@ public final class GraphExecutor {
     private static NDArray unbatch(Value v, BatchSplit.Form form, long n) {
         NDArray logical = v.nhwc();
         Shape s = logical.getShape();
-        if (form != BatchSplit.Form.STACKED || s.dimension() < 2) {
-            return logical; // MERGED: already [N·1, ...]; a constant: as one item returns it
+        if (form == BatchSplit.Form.MERGED || s.dimension() < 2) {
+            return logical; // MERGED: already [N·1, ...]; STACKED scalars: [N]
         }
         long[] merged = new long[s.dimension() - 1];
         merged[0] = n * s.get(1);
