@@ -35,11 +35,26 @@ public record ModelReference(String label, String format, Path file) {
           + String.join(", ", catalog.models().keySet()) + ") nor a path or URI ending in .json or .pt");
     }
     try {
-      Path local = ModelStager.localize(location, new Configuration(), catalog.packageFolder().getParent());
+      Path local = ModelStager.localize(location, hadoopConf(), catalog.packageFolder().getParent());
       return new ModelReference(model, format, local);
     } catch (IOException | IllegalArgumentException e) {
       throw new ModelCliException("model '" + model + "': " + oneLine(e), e);
     }
+  }
+
+  /**
+   * Hadoop settings for a remote model: like a job's Spark session, model-cli takes the {@code spark.hadoop.*}
+   * JVM system properties (e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}) as Hadoop keys without the prefix.
+   */
+  static Configuration hadoopConf() {
+    Configuration conf = new Configuration();
+    String prefix = "spark.hadoop.";
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith(prefix)) {
+        conf.set(key.substring(prefix.length()), System.getProperty(key));
+      }
+    }
+    return conf;
   }
 
   /** An exception's message on one line (Hadoop and DJL messages may span several). */
