@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Brings a model given as a URI ({@code hdfs://}, {@code s3a://}, …) to local disk, where the interpreter and
  * libtorch can read it: model.json plus the weight shards its manifest lists, or a single {@code .pt}. Clusters
- * stage models in shared storage; each executor copies them once into
- * {@code <model cache>/staged/<hash of the URI>/}. Local paths and {@code file:} URIs are used in place.
+ * stage models in shared storage; each executor copies them once into {@code <staging root>/<key>/}, the key a
+ * hash of the URI with the remote file's size and modification time, so a model replaced at the same URI is
+ * staged anew. The staging root is {@code <model cache>/staged}, or {@code -Dposespark.staging.dir} (the tests'
+ * throwaway folder). Local paths and {@code file:} URIs are used in place.
  */
 public final class ModelStager {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +41,10 @@ public final class ModelStager {
       return local;
     }
     FileSystem fs = remote.getFileSystem(conf);
-    Path dir = cacheRoot.resolve("staged").resolve(hash(location));
+    FileStatus status = fs.getFileStatus(remote);
+    String staging = System.getProperty("posespark.staging.dir");
+    Path root = staging != null ? Path.of(staging) : cacheRoot.resolve("staged");
+    Path dir = root.resolve(hash(location + "#" + status.getLen() + "#" + status.getModificationTime()));
     Path target = dir.resolve(remote.getName());
     Path done = dir.resolve(".complete");
     if (Files.exists(done)) {

@@ -59,6 +59,25 @@ class HdfsJobTest {
   }
 
   @Test
+  void stagesOncePerVersionOfTheRemoteModel() throws Exception {
+    Path models = ModelCatalog.bundled().packageFolder();
+    FileSystem fs = cluster.getFileSystem();
+    for (String f : List.of("posenet.json", "posenet.bin")) {
+      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(models.resolve(f).toString()),
+          new org.apache.hadoop.fs.Path("/versioned/" + f));
+    }
+    String uri = hdfs + "/versioned/posenet.json";
+    Path cache = dir.resolve("model-cache");
+    Path first = ai.posespark.model.ModelStager.localize(uri, fs.getConf(), cache);
+    assertTrue(java.nio.file.Files.isRegularFile(first.resolveSibling("posenet.bin")), "weight shard staged");
+    assertEquals(first, ai.posespark.model.ModelStager.localize(uri, fs.getConf(), cache), "staged once");
+    // the model replaced at the same URI (a new modification time): staged anew, not served stale
+    fs.setTimes(new org.apache.hadoop.fs.Path("/versioned/posenet.json"), System.currentTimeMillis() + 60_000, -1);
+    Path second = ai.posespark.model.ModelStager.localize(uri, fs.getConf(), cache);
+    assertTrue(!second.equals(first) && java.nio.file.Files.isRegularFile(second), second.toString());
+  }
+
+  @Test
   void modelCliRunsAModelStoredOnHdfs() throws Exception {
     Path golden = TestModels.shared().resolve("golden/tfjs/movenet-lightning/000000000785");
     Path out = dir.resolve("cli-out");
