@@ -14,9 +14,9 @@
 # BENCH_ITERATIONS (default 30) sets the timed runs per figure.
 #
 # Throughput (--streams S, default 2 = one per core of the 2-core dev machine; 0 leaves it out): S threads share
-# one loaded model and run batch-8 inferences back to back, as S Spark tasks of one executor do with the default
-# execution.batchSize, each PyTorch op on its own thread (--threads 1); TF.js runs as S single-threaded processes
-# side by side, its best use of S cores. The columns give images/s of all streams / processes together.
+# one loaded model and run inferences back to back, each the batch a job sends per model call (the catalog's batch
+# or splitBatch), as S Spark tasks of one executor do, each PyTorch op on its own thread (--threads 1); TF.js
+# runs as S single-threaded processes side by side, its best use of S cores. The columns give images/s of all streams / processes together.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 models_dir="$("$ROOT/scripts/install-models.sh")"
@@ -100,7 +100,7 @@ const tput = streams > 0;
 const ips = (x) => (x ? 1000 / x.msPerImage : undefined);
 const g = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 1 | speed-up batch 1 | speed-up batch 8 |'
-  + (tput ? ` PoseSpark ${streams} streams × batch 8 img/s | TF.js ${streams} processes img/s | throughput ratio |`
+  + (tput ? ` PoseSpark ${streams} streams img/s (batch per call) | TF.js ${streams} processes img/s | throughput ratio |`
     : ''));
 console.log('|---|---:|---:|---:|---:|---:|' + (tput ? '---:|---:|---:|' : ''));
 for (const model of [...new Set(rows.map((x) => x.model))]) {
@@ -112,13 +112,14 @@ for (const model of [...new Set(rows.map((x) => x.model))]) {
   const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
   console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
     + ` ${r(tfjs?.msPerImage, ps(1)?.msPerImage)} | ${r(tfjs?.msPerImage, ps(8)?.msPerImage)} |`
-    + (tput ? ` ${g(ips(st))} | ${g(tfjsTput)} | ${r(ips(st), tfjsTput)} |` : ''));
+    + (tput ? ` ${g(ips(st))} (${st?.batch}) | ${g(tfjsTput)} | ${r(ips(st), tfjsTput)} |` : ''));
 }
 console.log(`\nms/image, median wall time (median CPU time in parentheses). PoseSpark: DJL PyTorch CPU,`
   + ` ${threads} thread(s); "split": the graph pins batch 1, so the part that acts per image runs batched and`
   + ' the rest image by image (runSplitBatch). TF.js 4.22 wasm backend, 1 thread (its only mode under Node).'
   + ' Speed-up = TF.js wall ms / PoseSpark wall ms.'
-  + (tput ? ` Throughput, the whole machine: ${streams} concurrent streams of batch-8 runs sharing one model`
-    + ` (${streams} Spark tasks, execution.batchSize 8), ${threads} PyTorch thread(s) each, against ${streams} TF.js`
+  + (tput ? ` Throughput, the whole machine: ${streams} concurrent streams sharing one model, each sending the`
+    + ` batch a job sends per model call (catalog batch / splitBatch; ${streams} Spark tasks, execution.batchSize 8),`
+    + ` ${threads} PyTorch thread(s) each, against ${streams} TF.js`
     + ' processes side by side; images/s of all together.' : ''));
 JS

@@ -9,9 +9,9 @@ public interface LoadedModel extends AutoCloseable {
   /** Runs one batch; inputs in the model's input order, outputs in its output order, attached to {@code scope}. */
   NDList run(NDManager scope, NDList inputs);
 
-  /** Whether {@link #run} takes batches of any size (else at most the catalog's {@code batch}). */
-  default boolean takesAnyBatch() {
-    return false;
+  /** The largest batch {@link #run} should be given at once; 0: the catalog entry's {@code batch}. */
+  default int largestBatch() {
+    return 0;
   }
 
   /** Output names in output order, for decoders that find outputs by name; empty when the format has none. */

@@ -47,7 +47,7 @@ public final class ModelCatalog {
       CatalogFile file = mapper.readValue(in, CatalogFile.class);
       Map<String, ModelEntry> named = new LinkedHashMap<>();
       file.models().forEach((name, e) -> named.put(name, new ModelEntry(name, e.file(), e.format(), e.input(),
-          e.resize(), e.decoder(), e.keypoints(), e.batch())));
+          e.resize(), e.decoder(), e.keypoints(), e.batch(), e.splitBatch() == null ? 1 : e.splitBatch())));
       return new ModelCatalog(file.packageDir(), named);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read conf/models.yaml", e);
@@ -75,10 +75,7 @@ public final class ModelCatalog {
     if (byStem == null || !(fileName.endsWith(".json") || fileName.endsWith(".pt"))) {
       return Optional.empty();
     }
-    String format = fileName.endsWith(".pt") ? "torchscript" : "tfjs";
-    ModelEntry e = byStem.withFile(ref);
-    return Optional.of(new ModelEntry(e.name(), e.file(), format, e.input(), e.resize(), e.decoder(),
-        e.keypoints(), e.batch()));
+    return Optional.of(byStem.withFile(ref, fileName.endsWith(".pt") ? "torchscript" : "tfjs"));
   }
 
   /** Where the model package lives on this machine ({@code $POSESPARK_MODELS_DIR/<package>/models}). */
@@ -111,5 +108,5 @@ public final class ModelCatalog {
 
   /** YAML shape of one catalog entry (its name is the map key). */
   record EntryFile(String file, String format, ModelInputSpec input, String resize, String decoder,
-                   String keypoints, int batch) {}
+                   String keypoints, int batch, Integer splitBatch) {}
 }

@@ -10,13 +10,16 @@ package ai.posespark.model;
  * @param resize    {@code letterbox} or {@code stretch}
  * @param decoder   decoder name, e.g. {@code movenet-multi}
  * @param keypoints skeleton name, e.g. {@code coco17}
- * @param batch     largest batch the graph accepts
+ * @param batch      largest batch the graph itself accepts
+ * @param splitBatch largest batch a TF.js graph runs through the batch split at once (1: image by image), where
+ *                   that is faster than {@code batch}: measured per model, see conf/models.yaml
  */
 public record ModelEntry(String name, String file, String format, ModelInputSpec input, String resize,
-                         String decoder, String keypoints, int batch) implements java.io.Serializable {
+                         String decoder, String keypoints, int batch, int splitBatch)
+    implements java.io.Serializable {
 
-  /** The same model read from another location (a path or URI given in the job file). */
-  public ModelEntry withFile(String newFile) {
-    return new ModelEntry(name, newFile, format, input, resize, decoder, keypoints, batch);
+  /** The same model read from another location (a path or URI given in the job file), in {@code newFormat}. */
+  public ModelEntry withFile(String newFile, String newFormat) {
+    return new ModelEntry(name, newFile, newFormat, input, resize, decoder, keypoints, batch, splitBatch);
   }
 }

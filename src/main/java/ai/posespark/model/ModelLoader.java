@@ -23,8 +23,8 @@ public final class ModelLoader {
         }
 
         @Override
-        public boolean takesAnyBatch() {
-          return true;
+        public int largestBatch() {
+          return Math.max(1, Math.max(entry.batch(), entry.splitBatch()));
         }
 
         @Override

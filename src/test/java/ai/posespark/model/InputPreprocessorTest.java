@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class InputPreprocessorTest {
   private static ModelEntry entry(String dtype, String layout, String range) {
     return new ModelEntry("m", "m.json", "tfjs", new ModelInputSpec(List.of(64, 64), dtype, layout, range),
-        "letterbox", "movenet-multi", "coco17", 1);
+        "letterbox", "movenet-multi", "coco17", 1, 1);
   }
 
   private static RgbImage constant(int w, int h, int r, int g, int b) {

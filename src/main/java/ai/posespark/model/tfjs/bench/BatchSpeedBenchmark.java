@@ -38,8 +38,9 @@ import java.util.Locale;
  * its output is JSON for a script to tabulate rather than prose.
  *
  * <p>{@code --streams S} (S &gt; 0) adds a throughput figure: S threads share the one loaded model and each runs
- * batches of the largest {@code --batch} size back to back, {@code max(5, N / batch)} of them (what S Spark tasks
- * of one executor do with that {@code execution.batchSize}), after each has warmed up; one more JSON line gives
+ * batches back to back, {@code max(5, N / batch)} of them, each the size a job sends per model call (the
+ * catalog's {@code batch} or {@code splitBatch}, at most the largest {@code --batch}): what S Spark tasks of one
+ * executor do with {@code execution.batchSize} 8; after each has warmed up, one more JSON line gives
  * the images per second of all streams together ({@code "streams":S}) and
  * {@code msPerImage} = 1000 / that rate (wall time per image of the whole machine, not the latency of one image,
  * which is {@code streams} times longer). Compare it with PyTorch at 1 thread per stream: each stream computes on
@@ -91,7 +92,9 @@ public final class BatchSpeedBenchmark {
                         System.getProperty("ai.djl.pytorch.num_threads", "\"default\""), tuned);
             }
             if (streams > 0) {
-                long batch = Arrays.stream(batches).max().orElse(1);
+                // what a job sends per model call: the catalog's batch or splitBatch, up to the largest --batch
+                long batch = Math.min(Arrays.stream(batches).max().orElse(1),
+                        Math.max(1, Math.max(entry.batch(), entry.splitBatch())));
                 boolean split = batch > Math.max(1, entry.batch());
                 double[] t = throughput(model, one.repeat(0, batch), split, streams,
                         Math.max(5, iterations / (int) batch));
