@@ -79,16 +79,12 @@ class HdfsJobTest {
 
   @Test
   void modelCliRunsAModelStoredOnHdfs() throws Exception {
-    Path golden = TestModels.shared().resolve("golden/tfjs/movenet-lightning/000000000785");
+    Path golden = TestModels.lightningGoldenCase();
     Path out = dir.resolve("cli-out");
     int code = ai.posespark.cli.ModelCommand.execute("run", "--model", hdfs + "/models/movenet-lightning.json",
         "--inputs", "input=" + golden.resolve("input.npy"), "--outdir", out.toString());
     assertEquals(0, code);
-    float[] ours = ai.posespark.model.Npy.read(out.resolve("Identity.npy")).toFloatArray();
-    float[] expected = ai.posespark.model.Npy.read(golden.resolve("output_0_Identity.npy")).toFloatArray();
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], ours[i], 1e-3);
-    }
+    TestModels.assertLightningGoldenOutput(out);
   }
 
   @Test

@@ -62,7 +62,7 @@ class S3aJobTest {
 
   @Test
   void modelCliRunsAModelStoredOnS3() throws Exception {
-    Path golden = TestModels.shared().resolve("golden/tfjs/movenet-lightning/000000000785");
+    Path golden = TestModels.lightningGoldenCase();
     Path out = dir.resolve("cli-out");
     // model-cli has no Spark session: it takes spark.hadoop.* system properties, as scripts/model-cli.sh does
     s3.settings().forEach((k, v) -> System.setProperty("spark.hadoop." + k, v));
@@ -74,11 +74,7 @@ class S3aJobTest {
       s3.settings().keySet().forEach(k -> System.clearProperty("spark.hadoop." + k));
     }
     assertEquals(0, code);
-    float[] ours = ai.posespark.model.Npy.read(out.resolve("Identity.npy")).toFloatArray();
-    float[] expected = ai.posespark.model.Npy.read(golden.resolve("output_0_Identity.npy")).toFloatArray();
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], ours[i], 1e-3);
-    }
+    TestModels.assertLightningGoldenOutput(out);
   }
 
   @Test

@@ -28,4 +28,20 @@ public final class TestModels {
     }
     Assumptions.assumeTrue(ok, reason);
   }
+
+  /** The skier golden case of movenet-lightning (needs ../shared: call {@link #shared()} first). */
+  public static Path lightningGoldenCase() {
+    return shared().resolve("golden/tfjs/movenet-lightning/000000000785");
+  }
+
+  /** Asserts that model-cli wrote lightning's output for {@link #lightningGoldenCase()} into {@code outDir}. */
+  public static void assertLightningGoldenOutput(Path outDir) throws java.io.IOException {
+    float[] ours = ai.posespark.model.Npy.read(outDir.resolve("Identity.npy")).toFloatArray();
+    float[] expected = ai.posespark.model.Npy.read(lightningGoldenCase().resolve("output_0_Identity.npy"))
+        .toFloatArray();
+    org.junit.jupiter.api.Assertions.assertEquals(expected.length, ours.length);
+    for (int i = 0; i < expected.length; i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(expected[i], ours[i], 1e-3, "element " + i);
+    }
+  }
 }
