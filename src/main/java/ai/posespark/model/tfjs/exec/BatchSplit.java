@@ -3,7 +3,6 @@ package ai.posespark.model.tfjs.exec;
 import ai.posespark.model.tfjs.graph.AttrValue;
 import ai.posespark.model.tfjs.graph.NodeDef;
 import ai.posespark.model.tfjs.ops.Tensors;
-import ai.posespark.model.tfjs.ops.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +67,6 @@ final class BatchSplit {
     final int[][] itemReleases;
     /** batched and uniform slots that per-item steps read (batched ones sliced per item): kept until the run ends */
     final int[] slicedSlots;
-    final boolean anyPerItem;
 
     private BatchSplit(Form[] forms, Mode[] modes, long[][] reshapeTails, int[][] batchedReleases,
             int[][] itemReleases, int[] slicedSlots) {
@@ -78,7 +76,6 @@ final class BatchSplit {
         this.batchedReleases = batchedReleases;
         this.itemReleases = itemReleases;
         this.slicedSlots = slicedSlots;
-        this.anyPerItem = Arrays.stream(modes).anyMatch(m -> m == Mode.PER_ITEM);
     }
 
     /**
