@@ -8,8 +8,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Image bytes → upright {@link RgbImage}. JPEG (baseline and progressive), PNG (grey, palette, alpha), BMP and GIF
- * through ImageIO; EXIF orientation applied. Anything that does not decode raises {@link FrameDecodeException}
- * with a reason fit for the frame row's {@code error} column.
+ * through ImageIO; EXIF orientation applied; a JPEG's ICC profile ignored, as TF's decoders do
+ * ({@link JpegIccProfile}). Anything that does not decode raises {@link FrameDecodeException} with a reason fit for
+ * the frame row's {@code error} column.
  */
 public final class ImageDecoder {
   private ImageDecoder() {}
@@ -21,7 +22,7 @@ public final class ImageDecoder {
     }
     BufferedImage image;
     try {
-      image = ImageIO.read(new ByteArrayInputStream(bytes));
+      image = ImageIO.read(new ByteArrayInputStream(JpegIccProfile.strip(bytes)));
     } catch (IOException | RuntimeException e) {
       throw new FrameDecodeException("cannot decode image: " + e.getMessage(), e);
     }
