@@ -52,6 +52,14 @@ class PoseJobTest {
   }
 
   @Test
+  void defaultPartitionsFillWholeWavesOfTasks() {
+    assertEquals(4, PoseJob.defaultPartitions(300, 2), "2 per core");
+    assertEquals(6, PoseJob.defaultPartitions(1200, 2), "5 by size, rounded up to whole waves");
+    assertEquals(40, PoseJob.defaultPartitions(10_000, 8), "40 by size, already whole waves");
+    assertEquals(2, PoseJob.defaultPartitions(1, 1));
+  }
+
+  @Test
   void oneFrameRowPerImageIncludingTheCorruptOne() {
     assertEquals(4, summary.frames());
     assertEquals(1, summary.errors());
