@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -39,7 +40,10 @@ public final class FrameLister {
       }
       boolean glob = matches.length > 1 || !fs.makeQualified(path).equals(matches[0].getPath());
       for (FileStatus match : matches) {
-        if (match.isDirectory()) {
+        if (match.isDirectory() && fs instanceof LocalFileSystem) {
+          walkLocal(fs, match.getPath(), frames);
+        } else if (match.isDirectory()) {
+          // one flat listing (S3A: a LIST per 1,000 keys rather than one per folder)
           RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
           while (files.hasNext()) {
             LocatedFileStatus f = files.next();
@@ -55,6 +59,27 @@ public final class FrameLister {
     List<FrameTask> sorted = new ArrayList<>(frames.values());
     sorted.sort(java.util.Comparator.comparing(FrameTask::uri));
     return sorted;
+  }
+
+  /**
+   * Lists a local folder tree with plain statuses. {@code listFiles} builds a {@link LocatedFileStatus} per file,
+   * which reads its permissions, and without Hadoop's native library the local file system gets them by running
+   * {@code stat} per file: 1,200 images took 7.5 s to list that way.
+   */
+  private static void walkLocal(FileSystem fs, Path dir, Map<String, FrameTask> frames) throws IOException {
+    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
+    while (entries.hasNext()) {
+      FileStatus f = entries.next();
+      String name = f.getPath().getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue; // hidden, or a job's own _temporary / _SUCCESS
+      }
+      if (f.isDirectory()) {
+        walkLocal(fs, f.getPath(), frames);
+      } else if (isImage(f.getPath())) {
+        add(frames, f);
+      }
+    }
   }
 
   private static void add(Map<String, FrameTask> frames, FileStatus f) {
