@@ -9,11 +9,6 @@ public interface LoadedModel extends AutoCloseable {
   /** Runs one batch; inputs in the model's input order, outputs in its output order, attached to {@code scope}. */
   NDList run(NDManager scope, NDList inputs);
 
-  /** The largest batch {@link #run} should be given at once; 0: the catalog entry's {@code batch}. */
-  default int largestBatch() {
-    return 0;
-  }
-
   /** Output names in output order, for decoders that find outputs by name; empty when the format has none. */
   default java.util.List<String> outputNames() {
     return java.util.List.of();

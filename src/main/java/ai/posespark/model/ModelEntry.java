@@ -18,6 +18,19 @@ public record ModelEntry(String name, String file, String format, ModelInputSpec
                          String decoder, String keypoints, int batch, int splitBatch)
     implements java.io.Serializable {
 
+  /** The largest batch the graph itself accepts (at least 1). */
+  public int graphBatch() {
+    return Math.max(1, batch);
+  }
+
+  /**
+   * Frames per model call: a TF.js graph also takes {@code splitBatch} frames through the batch split; any other
+   * format at most what the graph accepts.
+   */
+  public int batchPerCall() {
+    return "tfjs".equals(format) ? Math.max(graphBatch(), splitBatch) : graphBatch();
+  }
+
   /** The same model read from another location (a path or URI given in the job file), in {@code newFormat}. */
   public ModelEntry withFile(String newFile, String newFormat) {
     return new ModelEntry(name, newFile, newFormat, input, resize, decoder, keypoints, batch, splitBatch);

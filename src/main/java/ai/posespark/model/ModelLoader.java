@@ -19,12 +19,7 @@ public final class ModelLoader {
         public NDList run(NDManager scope, NDList inputs) {
           // beyond what the graph itself takes, the batch split runs what it can batched, the rest per item
           long n = inputs.get(0).getShape().get(0);
-          return n <= Math.max(1, entry.batch()) ? graph.run(scope, inputs) : graph.runSplitBatch(scope, inputs);
-        }
-
-        @Override
-        public int largestBatch() {
-          return Math.max(1, Math.max(entry.batch(), entry.splitBatch()));
+          return n <= entry.graphBatch() ? graph.run(scope, inputs) : graph.runSplitBatch(scope, inputs);
         }
 
         @Override

@@ -51,7 +51,7 @@ public final class PoseEstimator implements AutoCloseable {
       InputPreprocessor.Batch batch = preprocessor.prepare(frames, scope);
       long t1 = System.nanoTime();
       List<List<float[]>> outputs = new ArrayList<>(frames.size());
-      int step = model.largestBatch() > 0 ? model.largestBatch() : Math.max(1, entry.batch());
+      int step = entry.batchPerCall();
       for (int start = 0; start < frames.size(); start += step) {
         int end = Math.min(frames.size(), start + step);
         NDArray input = batch.input().get("{}:{}", start, end);

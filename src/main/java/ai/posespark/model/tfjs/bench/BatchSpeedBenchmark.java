@@ -82,7 +82,7 @@ public final class BatchSpeedBenchmark {
             NDArray one = inputFile != null ? Npy.read(root, inputFile) : randomInput(model, root, size);
             for (long batch : batches) {
                 NDArray input = one.repeat(0, batch);
-                boolean split = batch > Math.max(1, entry.batch());
+                boolean split = batch > entry.graphBatch();
                 double[] ms = time(model, input, split, Math.max(5, iterations / (int) batch),
                         (int) Math.max(2, (10 + batch - 1) / batch));
                 System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":%d,\"path\":\"%s\",\"input\":\"%s\","
@@ -93,9 +93,8 @@ public final class BatchSpeedBenchmark {
             }
             if (streams > 0) {
                 // what a job sends per model call: the catalog's batch or splitBatch, up to the largest --batch
-                long batch = Math.min(Arrays.stream(batches).max().orElse(1),
-                        Math.max(1, Math.max(entry.batch(), entry.splitBatch())));
-                boolean split = batch > Math.max(1, entry.batch());
+                long batch = Math.min(Arrays.stream(batches).max().orElse(1), entry.batchPerCall());
+                boolean split = batch > entry.graphBatch();
                 double[] t = throughput(model, one.repeat(0, batch), split, streams,
                         Math.max(5, iterations / (int) batch));
                 System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"batch\":%d,\"streams\":%d,\"path\":\"%s\","
