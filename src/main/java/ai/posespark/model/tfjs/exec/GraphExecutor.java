@@ -28,6 +28,7 @@ public final class GraphExecutor {
     private final ExecutionPlan plan;
     private final Device device;
     private volatile BatchSplit split;
+    private static final int[] NO_RELEASES = {};
 
     /** An executor for {@code plan} on {@code device}. */
     public GraphExecutor(ExecutionPlan plan, Device device) {
@@ -60,10 +61,7 @@ public final class GraphExecutor {
         checkInputCount(inputs);
         try (NDManager run = scope.newSubManager(device)) {
             RunContext ctx = new RunContext(run);
-            Value[] slots = plan.constantSlots.clone();
-            for (int k = 0; k < inputs.size(); k++) {
-                slots[plan.inputSlots[k]] = Value.pinned(prepare(inputs.get(k), inputTypes.get(k), run), run);
-            }
+            Value[] slots = initialSlots(inputs, inputTypes, run);
             for (Step step : plan.steps) {
                 long start = opMillis == null ? 0 : System.nanoTime();
                 execute(step, slots, ctx, step.releases());
@@ -102,10 +100,7 @@ public final class GraphExecutor {
         }
         BatchSplit split = batchSplit(scope, inputs, inputTypes);
         try (NDManager run = scope.newSubManager(device)) {
-            Value[] slots = plan.constantSlots.clone();
-            for (int k = 0; k < inputs.size(); k++) {
-                slots[plan.inputSlots[k]] = Value.pinned(prepare(inputs.get(k), inputTypes.get(k), run), run);
-            }
+            Value[] slots = initialSlots(inputs, inputTypes, run);
             runBatched(split, slots, new RunContext(run), n);
             List<Value[]> items = new ArrayList<>();
             for (long i = 0; i < n; i++) {
@@ -148,44 +143,45 @@ public final class GraphExecutor {
     private void runBatched(BatchSplit split, Value[] slots, RunContext ctx, long n) {
         for (int i = 0; i < plan.steps.size(); i++) {
             Step step = plan.steps.get(i);
+            int in = step.inputs().length > 0 ? step.inputs()[0] : -1;
+            int out = step.outputs().length > 0 ? step.outputs()[0] : -1;
             switch (split.modes[i]) {
-                case KERNEL -> execute(step, slots, ctx, split.batchedReleases[i]);
+                case KERNEL -> execute(step, slots, ctx, NO_RELEASES);
                 case ALIAS -> {
-                    Value v = slots[step.inputs()[0]];
-                    v.retain();
-                    slots[step.outputs()[0]] = v;
-                    release(slots, split.batchedReleases[i]);
+                    slots[in].retain();
+                    slots[out] = slots[in];
                 }
                 case RESHAPE -> {
                     long[] tail = split.reshapeTails[i];
                     long[] shape = new long[tail.length + 1];
                     shape[0] = n;
                     System.arraycopy(tail, 0, shape, 1, tail.length);
-                    Value v = Value.of(slots[step.inputs()[0]].nhwc().reshape(shape));
-                    v.adopt(ctx.manager());
-                    v.retain();
-                    slots[step.outputs()[0]] = v;
-                    release(slots, split.batchedReleases[i]);
+                    slots[out] = owned(slots[in].nhwc().reshape(shape), ctx);
                 }
                 case SHAPE -> {
-                    boolean merged = split.forms[step.inputs()[0]] == BatchSplit.Form.MERGED;
-                    execute(step, slots, ctx, split.batchedReleases[i]);
-                    int out = step.outputs()[0];
+                    boolean merged = split.forms[in] == BatchSplit.Form.MERGED;
+                    execute(step, slots, ctx, NO_RELEASES);
                     Value whole = slots[out];
                     NDArray dims = whole.nhwc();
                     NDArray itemDims = merged ? dims.duplicate() : dims.get("1:"); // [N, ...] → [1, ...] or [...]
                     if (merged) {
                         itemDims.set(new NDIndex(0), 1);
                     }
-                    Value v = Value.of(itemDims);
-                    v.adopt(ctx.manager());
-                    v.retain();
+                    slots[out] = owned(itemDims, ctx);
                     whole.release();
-                    slots[out] = v;
                 }
                 case PER_ITEM -> { }
             }
+            release(slots, split.batchedReleases[i]);
         }
+    }
+
+    /** An array computed in the run, as a value the run's slots hold. */
+    private static Value owned(NDArray array, RunContext ctx) {
+        Value v = Value.of(array);
+        v.adopt(ctx.manager());
+        v.retain();
+        return v;
     }
 
     /** One item's pass over the per-item steps, reading its slice of the batched values; returns its slots. */
@@ -280,6 +276,15 @@ public final class GraphExecutor {
         int[] out = step.outputs();
         Value v = out.length > 0 && out[0] >= 0 ? slots[out[0]] : null;
         return step.node().op() + " " + (v == null ? "" : v.shape() + " ") + step.node().name();
+    }
+
+    /** The constants, and the inputs moved to the device and cast as declared: a run's slots before any step. */
+    private Value[] initialSlots(NDList inputs, List<DataType> inputTypes, NDManager run) {
+        Value[] slots = plan.constantSlots.clone();
+        for (int k = 0; k < inputs.size(); k++) {
+            slots[plan.inputSlots[k]] = Value.pinned(prepare(inputs.get(k), inputTypes.get(k), run), run);
+        }
+        return slots;
     }
 
     private NDArray prepare(NDArray input, DataType type, NDManager run) {
