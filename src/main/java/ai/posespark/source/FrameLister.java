@@ -70,9 +70,8 @@ public final class FrameLister {
     RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
     while (entries.hasNext()) {
       FileStatus f = entries.next();
-      String name = f.getPath().getName();
-      if (name.startsWith(".") || name.startsWith("_")) {
-        continue; // hidden, or a job's own _temporary / _SUCCESS
+      if (isHiddenName(f.getPath().getName())) {
+        continue;
       }
       if (f.isDirectory()) {
         walkLocal(fs, f.getPath(), frames);
@@ -93,14 +92,18 @@ public final class FrameLister {
     return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** True when any path component below {@code root} starts with '.' or '_'. */
+  /** True when any path component below {@code root} is hidden. */
   private static boolean isHidden(Path p, Path root) {
     for (Path cur = p; cur != null && !cur.equals(root); cur = cur.getParent()) {
-      String n = cur.getName();
-      if (n.startsWith(".") || n.startsWith("_")) {
+      if (isHiddenName(cur.getName())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** '.' hides a file or folder, '_' marks a job's own ({@code _temporary}, {@code _SUCCESS}). */
+  private static boolean isHiddenName(String name) {
+    return name.startsWith(".") || name.startsWith("_");
   }
 }
