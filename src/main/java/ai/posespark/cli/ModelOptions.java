@@ -1,8 +1,8 @@
 package ai.posespark.cli;
 
 import ai.djl.Device;
-import ai.posespark.job.ExecutionSpec;
 import ai.posespark.model.DeviceChooser;
+import ai.posespark.model.DevicePreference;
 import picocli.CommandLine.Option;
 
 /** The options every model subcommand shares: which model, on which device. */
@@ -13,7 +13,7 @@ public final class ModelOptions {
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
       description = "cpu | gpu | auto (default ${DEFAULT-VALUE})")
-  ExecutionSpec.Device device;
+  DevicePreference device;
 
   /** Resolves and loads the model; every failure is a one-line {@link ModelCliException}. */
   public ModelHandle open() throws ModelCliException {

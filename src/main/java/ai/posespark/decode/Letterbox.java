@@ -16,7 +16,12 @@ package ai.posespark.decode;
  * @param padY          rows of padding above the image
  */
 public record Letterbox(int srcWidth, int srcHeight, int inputWidth, int inputHeight,
-                        int scaledWidth, int scaledHeight, int padX, int padY) implements java.io.Serializable {
+                        int scaledWidth, int scaledHeight, int padX, int padY) implements InputTransform {
+
+  /** The whole {@code srcWidth × srcHeight} frame stretched to the input: no padding, aspect not kept. */
+  public static Letterbox stretch(int srcWidth, int srcHeight, int inputWidth, int inputHeight) {
+    return new Letterbox(srcWidth, srcHeight, inputWidth, inputHeight, inputWidth, inputHeight, 0, 0);
+  }
 
   /** The letterbox of a {@code srcWidth × srcHeight} image into an {@code inputWidth × inputHeight} input. */
   public static Letterbox fit(int srcWidth, int srcHeight, int inputWidth, int inputHeight) {
@@ -25,6 +30,26 @@ public record Letterbox(int srcWidth, int srcHeight, int inputWidth, int inputHe
     int sh = Math.max(1, Math.min(inputHeight, (int) Math.round(srcHeight * scale)));
     return new Letterbox(srcWidth, srcHeight, inputWidth, inputHeight, sw, sh,
         (inputWidth - sw) / 2, (inputHeight - sh) / 2);
+  }
+
+  @Override
+  public int sourceWidth() {
+    return srcWidth;
+  }
+
+  @Override
+  public int sourceHeight() {
+    return srcHeight;
+  }
+
+  @Override
+  public double sourceX(double inputX, double inputY) {
+    return toSourceX(inputX);
+  }
+
+  @Override
+  public double sourceY(double inputX, double inputY) {
+    return toSourceY(inputY);
   }
 
   /** Input-frame x (pixels) → source-image x (pixels). */

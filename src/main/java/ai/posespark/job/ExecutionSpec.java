@@ -1,6 +1,6 @@
 package ai.posespark.job;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import ai.posespark.model.DevicePreference;
 
 /**
  * Job key {@code execution}.
@@ -9,21 +9,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param device     {@code auto} takes a GPU when the executor has one, else the CPU
  * @param partitions number of Spark partitions for inference; null = about 2 per core of the cluster
  */
-public record ExecutionSpec(Integer batchSize, Device device, Integer partitions) implements java.io.Serializable {
+public record ExecutionSpec(Integer batchSize, DevicePreference device, Integer partitions)
+    implements java.io.Serializable {
 
   public ExecutionSpec {
     batchSize = batchSize == null ? 8 : batchSize;
-    device = device == null ? Device.AUTO : device;
+    device = device == null ? DevicePreference.AUTO : device;
   }
 
   static ExecutionSpec defaults() {
     return new ExecutionSpec(null, null, null);
-  }
-
-  /** Where models run. */
-  public enum Device {
-    @JsonProperty("auto") AUTO,
-    @JsonProperty("cpu") CPU,
-    @JsonProperty("gpu") GPU
   }
 }

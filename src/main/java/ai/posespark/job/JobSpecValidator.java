@@ -1,5 +1,7 @@
 package ai.posespark.job;
 
+import ai.posespark.pipeline.PipelineException;
+import ai.posespark.pipeline.Pipelines;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,9 +84,10 @@ final class JobSpecValidator {
       throw new JobSpecException("model.pose", "required key missing (a catalog name such as movenet-multipose, "
           + "or a path/URI to model.json or .pt)");
     }
-    if (model.pipeline() == ModelSpec.Pipeline.TOP_DOWN) {
-      throw new JobSpecException("model.pipeline", "'top-down' is not supported by this version yet "
-          + "(bottom-up | single)");
+    try {
+      Pipelines.standard().requireKnown(model.pipeline());
+    } catch (PipelineException e) {
+      throw new JobSpecException(e.key(), e.reason());
     }
     if (model.minPersonScore() < 0 || model.minPersonScore() > 1) {
       throw new JobSpecException("model.minPersonScore", model.minPersonScore() + " is outside 0..1");

@@ -7,8 +7,11 @@ import ai.posespark.eval.Evaluator;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.eval.ResultsEvaluation;
 import ai.posespark.model.ModelCatalog;
-import ai.posespark.model.ModelEntry;
-import ai.posespark.pose.PoseDecoders;
+import ai.posespark.pipeline.PartitionRunner;
+import ai.posespark.pipeline.PipelineException;
+import ai.posespark.pipeline.PipelinePlan;
+import ai.posespark.pipeline.Pipelines;
+import ai.posespark.pipeline.RunSettings;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
@@ -25,14 +28,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver side of a run: resolve the model, list frames, spread them over partitions by cost, run
- * {@link PartitionInference} on the executors, write the tables, {@code results.json} and the evaluation.
+ * The driver side of a run: plan the pipeline, list frames, spread them over partitions by cost, run
+ * {@link PartitionRunner} on the executors, write the tables, {@code results.json} and the evaluation.
  */
 public final class PoseJob {
   private static final Logger LOG = LoggerFactory.getLogger(PoseJob.class);
@@ -47,9 +51,7 @@ public final class PoseJob {
     if (spec.input().kind() == InputSpec.Kind.RESULTS) {
       return evaluateResults(spark, spec, runDir, start);
     }
-    ModelCatalog catalog = ModelCatalog.bundled();
-    ModelEntry model = resolveModel(catalog, spec.model());
-    String location = catalog.locate(model);
+    PipelinePlan plan = plan(spec);
     prepareOutput(runDir, spec.output().mode(), conf);
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
@@ -63,18 +65,19 @@ public final class PoseJob {
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
         : defaultPartitions(frames.size(), jsc.defaultParallelism());
     List<List<FrameTask>> parts = CostPartitioner.split(frames, partitions);
-    LOG.info("{}: {} frames in {} partitions, model {} ({})", spec.name(), frames.size(), parts.size(),
-        model.name(), location);
+    LOG.info("{}: {} frames in {} partitions, pipeline {} ({}), stages {}", spec.name(), frames.size(),
+        parts.size(), spec.model().pipeline(), plan.model(), plan.stages());
 
-    InferenceSettings settings = new InferenceSettings(spec.name(), model, location, spec.execution().batchSize(),
-        spec.execution().device(), spec.model().minPersonScore(), new HadoopConf(conf));
+    RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
+        new HadoopConf(conf));
     Dataset<Row> inference;
     try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames.size())) {
       JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
           .flatMap(List::iterator)
-          .mapPartitions(new PartitionInference(settings, progress.counter()));
-      inference = spark.createDataFrame(rows, OutputSchema.INFERENCE).persist(StorageLevel.MEMORY_AND_DISK());
-      ParquetSink.write(inference, runDir, spec.output().mode());
+          .mapPartitions(new PartitionRunner(settings, progress.counter()));
+      inference = spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      ParquetSink.write(inference, runDir, saveMode(spec.output().mode()));
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
     try {
@@ -83,7 +86,7 @@ public final class PoseJob {
       ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(gt),
           spec.model().minKeypointScore());
       LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
-      RunTotals totals = RunTotals.of(inference);
+      RunTotals totals = RunTotals.of(inference, settings);
       LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
@@ -110,24 +113,30 @@ public final class PoseJob {
   }
 
   /**
-   * The checks that need no Spark (model name, decoder): run before a session starts so a bad job file fails
-   * in a second, naming its key.
+   * The checks that need no Spark (pipeline, models, decoders, grouping): run before a session starts so a bad job
+   * file fails in a second, naming its key.
    */
   public static void checkBeforeStart(JobSpec spec) {
     if (spec.input().kind() != InputSpec.Kind.RESULTS) {
-      resolveModel(ModelCatalog.bundled(), spec.model());
+      plan(spec);
     }
   }
 
-  static ModelEntry resolveModel(ModelCatalog catalog, ModelSpec spec) {
-    ModelEntry model = catalog.resolve(spec.pose()).orElseThrow(() -> new JobSpecException("model.pose",
-        "unknown model '" + spec.pose() + "' (catalog: " + String.join(", ", catalog.models().keySet())
-            + "; a path or URI must end in <catalog name>.json or .pt)"));
-    if (!PoseDecoders.AVAILABLE.contains(model.decoder())) {
-      throw new JobSpecException("model.pose", "'" + model.name() + "' needs decoder '" + model.decoder()
-          + "', which this version does not have yet (available: " + PoseDecoders.AVAILABLE + ")");
+  /** The job's pipeline resolved against the bundled catalog; what the model keys get wrong names its key. */
+  static PipelinePlan plan(JobSpec spec) {
+    try {
+      return Pipelines.standard().plan(spec.model().pipelineSettings(), ModelCatalog.bundled());
+    } catch (PipelineException e) {
+      throw new JobSpecException(e.key(), e.reason());
     }
-    return model;
+  }
+
+  private static SaveMode saveMode(OutputSpec.Mode mode) {
+    return switch (mode) {
+      case APPEND -> SaveMode.Append;
+      case ERROR -> SaveMode.ErrorIfExists;
+      case OVERWRITE -> SaveMode.Overwrite;
+    };
   }
 
   private static void prepareOutput(String runDir, OutputSpec.Mode mode, Configuration conf) throws IOException {

@@ -2,7 +2,6 @@ package ai.posespark.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.posespark.job.ExecutionSpec;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
@@ -13,15 +12,15 @@ import org.apache.spark.resource.ResourceInformation;
 public final class DeviceChooser {
   private DeviceChooser() {}
 
-  public static Device choose(ExecutionSpec.Device wanted) {
-    if (wanted == ExecutionSpec.Device.CPU) {
+  public static Device choose(DevicePreference wanted) {
+    if (wanted == DevicePreference.CPU) {
       return Device.cpu();
     }
     int gpus = Engine.getEngine("PyTorch").getGpuCount();
     if (gpus > 0) {
       return Device.gpu(assignedGpu());
     }
-    if (wanted == ExecutionSpec.Device.GPU) {
+    if (wanted == DevicePreference.GPU) {
       throw new IllegalStateException("execution.device is 'gpu' but PyTorch sees no CUDA device on this executor "
           + "(the CPU-only libtorch is on the classpath, or no GPU is visible)");
     }

@@ -3,21 +3,18 @@ package ai.posespark.model;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.posespark.decode.Letterbox;
 import ai.posespark.decode.RgbImage;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Frames → one model input batch, as NDArray ops on the model's device: bilinear resize (half-pixel centres, the
- * mapping {@link Letterbox} inverts exactly), zero padding to the input size, the catalog's value mapping and
- * layout. The letterboxes come back with the batch so decoders can map outputs to original pixels.
+ * A frame → one model input, as NDArray ops on the model's device: bilinear resize (half-pixel centres, the mapping
+ * {@link Letterbox} inverts exactly), zero padding to the input size, then the catalog's value mapping and layout
+ * ({@link #toModelInput}, which crops share). The letterbox comes back with the input so the pipeline can map the
+ * decoded people to the frame.
  */
 public final class InputPreprocessor {
   private final ModelInputSpec spec;
@@ -28,36 +25,36 @@ public final class InputPreprocessor {
     this.letterbox = !"stretch".equals(entry.resize());
   }
 
-  /** A prepared batch: the input tensor and, per frame, how it was placed. */
-  public record Batch(NDArray input, List<Letterbox> boxes) {}
+  /**
+   * One prepared input.
+   *
+   * @param input     the model input without the batch axis ({@code [H, W, C]} or {@code [C, H, W]})
+   * @param letterbox how the frame was placed in it
+   */
+  public record Prepared(NDArray input, Letterbox letterbox) {}
 
-  /** Builds the {@code [B, …]} input for {@code frames}; arrays live in {@code manager}. */
-  public Batch prepare(List<RgbImage> frames, NDManager manager) {
+  /** The model input for {@code frame}; arrays live in {@code manager}. */
+  public Prepared prepare(RgbImage frame, NDManager manager) {
     int h = spec.height();
     int w = spec.width();
-    NDList inputs = new NDList(frames.size());
-    List<Letterbox> boxes = new ArrayList<>(frames.size());
-    for (RgbImage frame : frames) {
-      Letterbox box = letterbox
-          ? Letterbox.fit(frame.width(), frame.height(), w, h)
-          : new Letterbox(frame.width(), frame.height(), w, h, w, h, 0, 0);
-      NDArray pixels = frame.toNDArray(manager).toType(DataType.FLOAT32, false);
-      NDArray resized = NDImageUtils.resize(pixels, box.scaledWidth(), box.scaledHeight(),
-          Image.Interpolation.BILINEAR);
-      NDArray canvas = resized;
-      if (box.scaledWidth() != w || box.scaledHeight() != h) {
-        canvas = manager.zeros(new Shape(h, w, 3), DataType.FLOAT32);
-        canvas.set(new NDIndex("{}:{},{}:{}", box.padY(), box.padY() + box.scaledHeight(),
-            box.padX(), box.padX() + box.scaledWidth()), resized);
-      }
-      inputs.add(mapValues(canvas));
-      boxes.add(box);
+    Letterbox box = letterbox
+        ? Letterbox.fit(frame.width(), frame.height(), w, h)
+        : Letterbox.stretch(frame.width(), frame.height(), w, h);
+    NDArray pixels = frame.toNDArray(manager).toType(DataType.FLOAT32, false);
+    NDArray resized = NDImageUtils.resize(pixels, box.scaledWidth(), box.scaledHeight(), Image.Interpolation.BILINEAR);
+    NDArray canvas = resized;
+    if (box.scaledWidth() != w || box.scaledHeight() != h) {
+      canvas = manager.zeros(new Shape(h, w, 3), DataType.FLOAT32);
+      canvas.set(new NDIndex("{}:{},{}:{}", box.padY(), box.padY() + box.scaledHeight(),
+          box.padX(), box.padX() + box.scaledWidth()), resized);
     }
-    NDArray batch = NDArrays.stack(inputs);
-    if ("nchw".equals(spec.layout())) {
-      batch = batch.transpose(0, 3, 1, 2);
-    }
-    return new Batch(batch, boxes);
+    return new Prepared(toModelInput(canvas), box);
+  }
+
+  /** A float {@code [H, W, 3]} image of the input's size, 0..255 → the model's value mapping, dtype and layout. */
+  public NDArray toModelInput(NDArray hwc) {
+    NDArray mapped = mapValues(hwc);
+    return "nchw".equals(spec.layout()) ? mapped.transpose(2, 0, 1) : mapped;
   }
 
   private NDArray mapValues(NDArray v) {

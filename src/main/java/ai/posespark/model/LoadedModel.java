@@ -2,6 +2,7 @@ package ai.posespark.model;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 
 /** A model ready to run on one device, whatever its format (TF.js graph, TorchScript). Thread-safe. */
 public interface LoadedModel extends AutoCloseable {
@@ -10,8 +11,8 @@ public interface LoadedModel extends AutoCloseable {
   NDList run(NDManager scope, NDList inputs);
 
   /** Output names in output order, for decoders that find outputs by name; empty when the format has none. */
-  default java.util.List<String> outputNames() {
-    return java.util.List.of();
+  default List<String> outputNames() {
+    return List.of();
   }
 
   @Override

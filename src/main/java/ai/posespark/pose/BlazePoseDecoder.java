@@ -1,6 +1,5 @@
 package ai.posespark.pose;
 
-import ai.posespark.decode.Letterbox;
 import ai.posespark.data.Coco17;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class BlazePoseDecoder implements PoseDecoder {
   }
 
   @Override
-  public List<Person> decode(List<float[]> outputs, Letterbox box) {
+  public List<Person> decode(List<float[]> outputs) {
     float[] landmarks = outputs.get(ModelOutputs.indexByLength(outputs, LANDMARKS * VALUES, "blazepose ld_3d"));
     float flag = outputs.get(ModelOutputs.indexByLength(outputs, 1, "blazepose output_poseflag"))[0];
     if (flag < minPersonScore) {
@@ -61,9 +60,8 @@ public final class BlazePoseDecoder implements PoseDecoder {
     List<Keypoint> kps = new ArrayList<>(picked.length);
     for (int i = 0; i < picked.length; i++) {
       int base = picked[i] * VALUES;
-      double x = Math.max(0, Math.min(box.srcWidth(), box.toSourceX(landmarks[base])));
-      double y = Math.max(0, Math.min(box.srcHeight(), box.toSourceY(landmarks[base + 1])));
-      kps.add(new Keypoint(names.get(i), (float) x, (float) y, ModelOutputs.sigmoid(landmarks[base + 3])));
+      kps.add(new Keypoint(names.get(i), landmarks[base], landmarks[base + 1],
+          ModelOutputs.sigmoid(landmarks[base + 3])));
     }
     return List.of(new Person(flag, Person.boxAround(kps, 0.5), kps));
   }

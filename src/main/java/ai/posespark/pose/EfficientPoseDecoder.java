@@ -1,7 +1,6 @@
 package ai.posespark.pose;
 
 import ai.posespark.data.Coco17;
-import ai.posespark.decode.Letterbox;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,32 +29,40 @@ public final class EfficientPoseDecoder implements PoseDecoder {
   private static final int NECK = 1;
 
   private final Layout layout;
+  private final int inputWidth;
+  private final int inputHeight;
   private final double minPersonScore;
 
   /**
    * @param layout         COCO-17 (with synthesised, score-0 face points) or the model's 16 joints
+   * @param inputWidth     model input width, pixels
+   * @param inputHeight    model input height, pixels
    * @param minPersonScore frames whose mean peak confidence is below this have no person
    */
-  public EfficientPoseDecoder(Layout layout, double minPersonScore) {
+  public EfficientPoseDecoder(Layout layout, int inputWidth, int inputHeight, double minPersonScore) {
     if (layout == null) {
       throw new IllegalArgumentException("efficientpose: layout is null");
     }
+    if (inputWidth <= 0 || inputHeight <= 0) {
+      throw new IllegalArgumentException("efficientpose: input " + inputWidth + "×" + inputHeight + " is empty");
+    }
     this.layout = layout;
+    this.inputWidth = inputWidth;
+    this.inputHeight = inputHeight;
     this.minPersonScore = minPersonScore;
   }
 
   @Override
-  public List<Person> decode(List<float[]> outputs, Letterbox box) {
-    FeatureGrid maps = grid(outputs.get(0), box);
-    double sx = (double) box.inputWidth() / maps.width();
-    double sy = (double) box.inputHeight() / maps.height();
+  public List<Person> decode(List<float[]> outputs) {
+    FeatureGrid maps = grid(outputs.get(0));
+    double sx = (double) inputWidth / maps.width();
+    double sy = (double) inputHeight / maps.height();
     double[][] joints = new double[JOINTS][];
     double mean = 0;
     for (int j = 0; j < JOINTS; j++) {
       HeatmapPeak p = HeatmapPeak.of(maps, j);
       double score = Math.max(0, Math.min(1, p.value()));
-      joints[j] = new double[] {clamp(box.toSourceX((p.col() + 0.5) * sx), box.srcWidth()),
-          clamp(box.toSourceY((p.row() + 0.5) * sy), box.srcHeight()), score};
+      joints[j] = new double[] {(p.col() + 0.5) * sx, (p.row() + 0.5) * sy, score};
       mean += score / JOINTS;
     }
     if (mean < minPersonScore) {
@@ -88,14 +95,10 @@ public final class EfficientPoseDecoder implements PoseDecoder {
   }
 
   /** The maps' grid: the input's size, or a smaller grid of the input's aspect (the graph's size is dynamic). */
-  private static FeatureGrid grid(float[] maps, Letterbox box) {
+  private FeatureGrid grid(float[] maps) {
     int cells = maps.length / JOINTS;
-    double scale = Math.sqrt((double) cells / ((double) box.inputWidth() * box.inputHeight()));
-    int h = Math.max(1, (int) Math.round(box.inputHeight() * scale));
+    double scale = Math.sqrt((double) cells / ((double) inputWidth * inputHeight));
+    int h = Math.max(1, (int) Math.round(inputHeight * scale));
     return new FeatureGrid(maps, h, Math.max(1, cells / h), JOINTS, "efficientpose confidence maps");
-  }
-
-  private static double clamp(double v, int limit) {
-    return Math.max(0, Math.min(limit, v));
   }
 }

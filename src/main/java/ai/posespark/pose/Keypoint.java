@@ -1,7 +1,7 @@
 package ai.posespark.pose;
 
 /**
- * One body keypoint in original-image pixels.
+ * One body keypoint, in model-input pixels as decoders return it, in original-image pixels in every table.
  *
  * @param name  keypoint name in the model's skeleton (e.g. {@code left_wrist})
  * @param x     column, pixels, continuous (pixel i covers [i, i+1))

@@ -1,18 +1,18 @@
 package ai.posespark.pose;
 
-import ai.posespark.decode.Letterbox;
 import java.util.List;
 
 /**
- * Turns a model's raw outputs for one frame into people in original-image pixels. The letterbox carries the
- * exact inverse of the pre-processing, so decoders never see the original image.
+ * Turns a model's raw outputs for one model input (a whole frame, a crop) into people in <b>model-input pixels</b>
+ * (continuous: pixel i covers [i, i+1)), as MMPose codecs decode. The pipeline maps them to the frame through the
+ * input's {@link ai.posespark.decode.InputTransform} ({@link Person#toSource}), which also clamps: a decoder neither
+ * knows the frame nor clamps.
  */
-public interface PoseDecoder extends java.io.Serializable {
+public interface PoseDecoder {
 
   /**
-   * @param outputs   the model's outputs for one frame, in the model's output order, as flat float arrays
-   * @param letterbox how the frame was placed in the model input
+   * @param outputs the model's outputs for one input, in the model's output order, as flat float arrays
    * @return people scoring at least the decoder's threshold, best first
    */
-  List<Person> decode(List<float[]> outputs, Letterbox letterbox);
+  List<Person> decode(List<float[]> outputs);
 }

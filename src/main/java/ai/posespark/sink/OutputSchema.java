@@ -9,13 +9,15 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The output tables of DESIGN.md. Inference emits one row per frame carrying its people as a nested array
- * ({@link #INFERENCE}); {@link ParquetSink} splits that into {@code frames/} and {@code persons/}.
+ * The output tables (README, "Output"). Inference emits one row per frame carrying its people as a nested array
+ * ({@link #inference}); {@link ParquetSink} splits that into {@code frames/} and {@code persons/}. The frame
+ * table's {@code <stage>_ms} columns follow the run's stage names, so a pipeline's stages are its columns.
  */
 public final class OutputSchema {
   private OutputSchema() {}
@@ -48,8 +50,8 @@ public final class OutputSchema {
       createStructField("bbox", BBOX, false),
       createStructField("keypoints", createArrayType(KEYPOINT, false), false)));
 
-  /** Columns of {@code frames/}, in order. */
-  public static final List<StructField> FRAME_FIELDS = List.of(
+  /** The columns every {@code frames/} table starts with, in order; the stage columns follow. */
+  public static final List<StructField> FIXED_FRAME_FIELDS = List.of(
       createStructField("run", StringType, false),
       createStructField("frame_id", LongType, false),
       createStructField("uri", StringType, false),
@@ -60,23 +62,30 @@ public final class OutputSchema {
       createStructField("status", StringType, false),
       createStructField("error", StringType, true),
       createStructField("model", StringType, false),
-      createStructField("n_persons", IntegerType, false),
-      createStructField("read_ms", DoubleType, false),
-      createStructField("decode_ms", DoubleType, false),
-      createStructField("preprocess_ms", DoubleType, false),
-      createStructField("inference_ms", DoubleType, false),
-      createStructField("postprocess_ms", DoubleType, false));
+      createStructField("n_persons", IntegerType, false));
 
-  /** Frame columns plus the {@code persons} array. */
-  public static final StructType INFERENCE = createStructType(concat(FRAME_FIELDS,
-      createStructField("persons", createArrayType(PERSON, false), false)));
+  /** The column of stage {@code stage}'s milliseconds, e.g. {@code inference_ms}. */
+  public static String stageColumn(String stage) {
+    return stage + "_ms";
+  }
+
+  /** Columns of {@code frames/} for a run with {@code stages}, in order. */
+  public static List<StructField> frameFields(List<String> stages) {
+    List<StructField> all = new ArrayList<>(FIXED_FRAME_FIELDS);
+    for (String stage : stages) {
+      all.add(createStructField(stageColumn(stage), DoubleType, false));
+    }
+    return all;
+  }
+
+  /** Frame columns plus the {@code persons} array: what inference emits per frame. */
+  public static StructType inference(List<String> stages) {
+    List<StructField> all = new ArrayList<>(frameFields(stages));
+    all.add(createStructField("persons", createArrayType(PERSON, false), false));
+    return createStructType(all);
+  }
 
   public static final String STATUS_OK = "ok";
   public static final String STATUS_ERROR = "error";
 
-  private static List<StructField> concat(List<StructField> head, StructField tail) {
-    var all = new java.util.ArrayList<>(head);
-    all.add(tail);
-    return all;
-  }
 }

@@ -3,7 +3,7 @@ package ai.posespark.sink;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
-import ai.posespark.job.OutputSpec;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,9 +17,10 @@ import org.apache.spark.sql.SaveMode;
 public final class ParquetSink {
   private ParquetSink() {}
 
-  /** The {@code frames/} table: every frame, failed ones included. */
+  /** The {@code frames/} table: every frame, failed ones included; every inference column but the people. */
   public static Dataset<Row> frames(Dataset<Row> inference) {
-    Column[] cols = OutputSchema.FRAME_FIELDS.stream().map(f -> col(f.name())).toArray(Column[]::new);
+    Column[] cols = Arrays.stream(inference.columns()).filter(c -> !c.equals("persons")).map(c -> col(c))
+        .toArray(Column[]::new);
     return inference.select(cols);
   }
 
@@ -32,9 +33,7 @@ public final class ParquetSink {
   }
 
   /** Writes both tables under {@code runDir}. */
-  public static void write(Dataset<Row> inference, String runDir, OutputSpec.Mode mode) {
-    SaveMode save = mode == OutputSpec.Mode.APPEND ? SaveMode.Append
-        : mode == OutputSpec.Mode.ERROR ? SaveMode.ErrorIfExists : SaveMode.Overwrite;
+  public static void write(Dataset<Row> inference, String runDir, SaveMode save) {
     frames(inference).write().mode(save).parquet(runDir + "/frames");
     persons(inference).write().mode(save).parquet(runDir + "/persons");
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import ai.posespark.model.DevicePreference;
 import org.junit.jupiter.api.Test;
 
 class JobSpecLoaderTest {
@@ -38,9 +39,9 @@ class JobSpecLoaderTest {
     assertEquals("coco-sample", spec.name());
     assertEquals(List.of("data/samples/coco"), spec.input().paths());
     assertEquals(InputSpec.Kind.IMAGES, spec.input().kind());
-    assertEquals(ModelSpec.Pipeline.BOTTOM_UP, spec.model().pipeline());
+    assertEquals("bottom-up", spec.model().pipeline());
     assertEquals(8, spec.execution().batchSize());
-    assertEquals(ExecutionSpec.Device.AUTO, spec.execution().device());
+    assertEquals(DevicePreference.AUTO, spec.execution().device());
     assertEquals(OutputSpec.Mode.OVERWRITE, spec.output().mode());
     assertEquals(List.of("coco"), spec.evaluation().metrics());
     assertEquals("out/coco-sample", spec.runDir());

@@ -32,21 +32,20 @@ class InputPreprocessorTest {
   @Test
   void letterboxedInt32InputHasTheImageInTheMiddleAndZerosAround() {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-      var batch = new InputPreprocessor(entry("int32", "nhwc", "0..255"))
-          .prepare(List.of(constant(200, 100, 200, 100, 50), constant(50, 100, 10, 20, 30)), m);
-      NDArray in = batch.input();
-      assertEquals(new Shape(2, 64, 64, 3), in.getShape());
-      assertEquals(DataType.INT32, in.getDataType());
-      Letterbox wide = batch.boxes().get(0);
-      assertEquals(32, wide.scaledHeight());
-      assertEquals(16, wide.padY());
-      int[] px = in.get(0).toIntArray();
+      InputPreprocessor pre = new InputPreprocessor(entry("int32", "nhwc", "0..255"));
+      InputPreprocessor.Prepared wide = pre.prepare(constant(200, 100, 200, 100, 50), m);
+      assertEquals(new Shape(64, 64, 3), wide.input().getShape());
+      assertEquals(DataType.INT32, wide.input().getDataType());
+      assertEquals(32, wide.letterbox().scaledHeight());
+      assertEquals(16, wide.letterbox().padY());
+      int[] px = wide.input().toIntArray();
       assertArrayEquals(new int[] {0, 0, 0}, Arrays.copyOfRange(px, 0, 3), "padding row");
       int mid = (32 * 64 + 32) * 3;
       assertArrayEquals(new int[] {200, 100, 50}, Arrays.copyOfRange(px, mid, mid + 3), "image centre");
-      Letterbox tall = batch.boxes().get(1);
-      assertEquals(16, tall.padX());
-      int[] px2 = in.get(1).toIntArray();
+      InputPreprocessor.Prepared tall = pre.prepare(constant(50, 100, 10, 20, 30), m);
+      Letterbox box = tall.letterbox();
+      assertEquals(16, box.padX());
+      int[] px2 = tall.input().toIntArray();
       assertArrayEquals(new int[] {0, 0, 0}, Arrays.copyOfRange(px2, (32 * 64 + 5) * 3, (32 * 64 + 5) * 3 + 3));
       assertArrayEquals(new int[] {10, 20, 30}, Arrays.copyOfRange(px2, mid, mid + 3));
     }
@@ -56,14 +55,14 @@ class InputPreprocessorTest {
   void floatRangesAndChannelsFirstLayout() {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       NDArray in = new InputPreprocessor(entry("float32", "nchw", "-1..1"))
-          .prepare(List.of(constant(64, 64, 255, 0, 51)), m).input();
-      assertEquals(new Shape(1, 3, 64, 64), in.getShape());
-      assertEquals(1f, in.getFloat(0, 0, 10, 10), 1e-5);
-      assertEquals(-1f, in.getFloat(0, 1, 10, 10), 1e-5);
-      assertEquals(51 / 127.5f - 1, in.getFloat(0, 2, 10, 10), 1e-5);
+          .prepare(constant(64, 64, 255, 0, 51), m).input();
+      assertEquals(new Shape(3, 64, 64), in.getShape());
+      assertEquals(1f, in.getFloat(0, 10, 10), 1e-5);
+      assertEquals(-1f, in.getFloat(1, 10, 10), 1e-5);
+      assertEquals(51 / 127.5f - 1, in.getFloat(2, 10, 10), 1e-5);
       NDArray unit = new InputPreprocessor(entry("float32", "nhwc", "0..1"))
-          .prepare(List.of(constant(64, 64, 255, 0, 51)), m).input();
-      assertEquals(0.2f, unit.getFloat(0, 3, 3, 2), 1e-5);
+          .prepare(constant(64, 64, 255, 0, 51), m).input();
+      assertEquals(0.2f, unit.getFloat(3, 3, 2), 1e-5);
     }
   }
 }

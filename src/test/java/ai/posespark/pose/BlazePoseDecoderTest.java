@@ -31,7 +31,8 @@ class BlazePoseDecoderTest {
 
   @Test
   void cocoLayoutPicksTheMappedLandmarksInSourcePixels() {
-    Person p = new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, 0.5).decode(outputs(0.9f), box).get(0);
+    Person p = InSource.decode(new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, 0.5), outputs(0.9f), box)
+        .get(0);
     assertEquals(0.9f, p.score());
     assertEquals(17, p.keypoints().size());
     for (int k = 0; k < 17; k++) {
@@ -49,7 +50,8 @@ class BlazePoseDecoderTest {
   void fullLayoutWritesAll33BodyLandmarksWhateverTheOutputOrder() {
     List<float[]> fullOrder = List.of(new float[] {0.9f}, new float[64 * 39], landmarks(), new float[117],
         new float[256]);
-    Person p = new BlazePoseDecoder(BlazePoseDecoder.Layout.BLAZEPOSE_33, 0.5).decode(fullOrder, box).get(0);
+    Person p = InSource.decode(new BlazePoseDecoder(BlazePoseDecoder.Layout.BLAZEPOSE_33, 0.5), fullOrder, box)
+        .get(0);
     assertEquals(Skeleton.BLAZEPOSE_33.size(), p.keypoints().size());
     assertEquals("right_foot_index", p.keypoints().get(32).name());
     assertEquals((10 + 32) * 2, p.keypoints().get(32).x(), 1e-4);
@@ -57,9 +59,9 @@ class BlazePoseDecoderTest {
 
   @Test
   void noPersonBelowThePoseFlagAndMissingLandmarksAreReported() {
-    assertEquals(0, new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, 0.5).decode(outputs(0.3f), box).size());
+    assertEquals(0, new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, 0.5).decode(outputs(0.3f)).size());
     assertThrows(IllegalArgumentException.class, () -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, 0)
-        .decode(List.of(new float[] {1}, new float[33 * 5]), box));
+        .decode(List.of(new float[] {1}, new float[33 * 5])));
     assertThrows(IllegalArgumentException.class, () -> new BlazePoseDecoder(null, 0));
   }
 }

@@ -17,7 +17,7 @@ class BlazePoseGoldenTest {
   @ValueSource(strings = {"blazepose-lite", "blazepose-full", "blazepose-heavy"})
   void theSkierWithinTenPixelsMedian(String model) throws Exception {
     GoldenCase g = GoldenCase.load(model, "000000000785");
-    Person p = DECODER.decode(g.outputs(), g.letterbox()).get(0);
+    Person p = InSource.decode(DECODER, g.outputs(), g.letterbox()).get(0);
     double[] e = GoldenCase.errors(p, g.groundTruth().get(0));
     double median = GoldenCase.median(e);
     System.out.printf("%s 785: pose flag %.3f, median error %.1f px, max %.1f px over %d keypoints%n", model,
@@ -31,7 +31,7 @@ class BlazePoseGoldenTest {
   @ValueSource(strings = {"blazepose-lite", "blazepose-full", "blazepose-heavy"})
   void onAGroupItLandsOnOneOfThePeople(String model) throws Exception {
     GoldenCase g = GoldenCase.load(model, "000000197388");
-    Person p = DECODER.decode(g.outputs(), g.letterbox()).get(0);
+    Person p = InSource.decode(DECODER, g.outputs(), g.letterbox()).get(0);
     double best = g.groundTruth().stream().mapToDouble(gt -> GoldenCase.median(GoldenCase.errors(p, gt)))
         .min().orElseThrow();
     System.out.printf("%s 197388: pose flag %.3f, median error to the nearest person %.1f px%n", model, p.score(),

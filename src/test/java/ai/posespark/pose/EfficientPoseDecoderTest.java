@@ -30,9 +30,13 @@ class EfficientPoseDecoderTest {
     return new double[] {box.toSourceX((col + 0.5) * 4), box.toSourceY((row + 0.5) * 4)};
   }
 
+  private List<Person> decode(EfficientPoseDecoder.Layout layout, double minPersonScore) {
+    return InSource.decode(new EfficientPoseDecoder(layout, 368, 368, minPersonScore), List.of(maps()), box);
+  }
+
   @Test
   void jointsAreTheRefinedPeaksInSourcePixels() {
-    Person p = new EfficientPoseDecoder(EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, 0).decode(List.of(maps()), box)
+    Person p = decode(EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, 0)
         .get(0);
     assertEquals(16, p.keypoints().size());
     double mean = 0;
@@ -48,9 +52,9 @@ class EfficientPoseDecoderTest {
 
   @Test
   void cocoLayoutMapsLimbsAndMarksTheFaceAsNotPredicted() {
-    Person coco = new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17, 0).decode(List.of(maps()), box)
+    Person coco = decode(EfficientPoseDecoder.Layout.COCO_17, 0)
         .get(0);
-    Person own = new EfficientPoseDecoder(EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, 0).decode(List.of(maps()), box)
+    Person own = decode(EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, 0)
         .get(0);
     assertEquals(Skeleton.COCO_17, coco.keypoints().stream().map(Keypoint::name).toList());
     for (int k = 5; k < 17; k++) {
@@ -69,9 +73,9 @@ class EfficientPoseDecoderTest {
 
   @Test
   void aWeakFrameHasNobodyAndAWrongSizeIsReported() {
-    assertEquals(0, new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17, 0.9).decode(List.of(maps()), box)
+    assertEquals(0, decode(EfficientPoseDecoder.Layout.COCO_17, 0.9)
         .size());
     assertThrows(IllegalArgumentException.class, () -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
-        0).decode(List.of(new float[100 * 16 + 3]), box));
+        368, 368, 0).decode(List.of(new float[100 * 16 + 3])));
   }
 }

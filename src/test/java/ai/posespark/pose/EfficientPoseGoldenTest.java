@@ -11,8 +11,9 @@ class EfficientPoseGoldenTest {
   @Test
   void theSkiersLimbJointsWithinEightPixelsMedian() throws Exception {
     GoldenCase g = GoldenCase.load("efficientpose", "000000000785");
-    Person p = new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17, 0).decode(g.outputs(), g.letterbox())
-        .get(0);
+    EfficientPoseDecoder decoder = new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
+        g.letterbox().inputWidth(), g.letterbox().inputHeight(), 0);
+    Person p = InSource.decode(decoder, g.outputs(), g.letterbox()).get(0);
     double[] limbs = GoldenCase.errors(p, g.groundTruth().get(0), Coco17.NOSE, Coco17.LEFT_EYE, Coco17.RIGHT_EYE,
         Coco17.LEFT_EAR, Coco17.RIGHT_EAR);
     double median = GoldenCase.median(limbs);

@@ -25,7 +25,7 @@ class MoveNetDecoderTest {
       out[k * 3 + 1] = yx[1];
       out[k * 3 + 2] = 0.5f;
     }
-    List<Person> people = new MoveNetDecoder(false, 0.2).decode(List.of(out), box);
+    List<Person> people = InSource.decode(new MoveNetDecoder(false, 256, 256, 0.2), List.of(out), box);
     assertEquals(1, people.size());
     Person p = people.get(0);
     assertEquals(0.5f, p.score(), 1e-6);
@@ -42,7 +42,7 @@ class MoveNetDecoderTest {
   @Test
   void singleposeBelowThresholdIsDropped() {
     float[] out = new float[51];
-    assertEquals(0, new MoveNetDecoder(false, 0.2).decode(List.of(out), box).size());
+    assertEquals(0, InSource.decode(new MoveNetDecoder(false, 256, 256, 0.2), List.of(out), box).size());
   }
 
   @Test
@@ -59,7 +59,7 @@ class MoveNetDecoderTest {
       out[base + 54] = br[1];
       out[base + 55] = scores[p];
     }
-    List<Person> people = new MoveNetDecoder(true, 0.1).decode(List.of(out), box);
+    List<Person> people = InSource.decode(new MoveNetDecoder(true, 256, 256, 0.1), List.of(out), box);
     assertEquals(2, people.size());
     assertEquals(0.9f, people.get(0).score());
     assertEquals(102, people.get(0).bbox().x(), 1e-3);
@@ -75,15 +75,15 @@ class MoveNetDecoderTest {
     out[0] = 0.01f; // y in the top padding band
     out[1] = 0.5f;
     out[2] = 1f;
-    Person p = new MoveNetDecoder(false, 0).decode(List.of(out), box).get(0);
+    Person p = InSource.decode(new MoveNetDecoder(false, 256, 256, 0), List.of(out), box).get(0);
     assertEquals(0, p.keypoints().get(0).y());
   }
 
   @Test
   void wrongOutputSizeIsReported() {
     assertThrows(IllegalArgumentException.class,
-        () -> new MoveNetDecoder(false, 0).decode(List.of(new float[50]), box));
+        () -> new MoveNetDecoder(false, 256, 256, 0).decode(List.of(new float[50])));
     assertThrows(IllegalArgumentException.class,
-        () -> new MoveNetDecoder(true, 0).decode(List.of(new float[100]), box));
+        () -> new MoveNetDecoder(true, 256, 256, 0).decode(List.of(new float[100])));
   }
 }

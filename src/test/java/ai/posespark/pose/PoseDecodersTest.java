@@ -2,6 +2,8 @@ package ai.posespark.pose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.model.ModelCatalog;
@@ -12,21 +14,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoseDecodersTest {
+  private static final DecoderSettings SETTINGS = new DecoderSettings(256, 256, List.of(), 0.2);
+
   @Test
-  void everyAvailableNameBuildsADecoderAndNoOtherDoes() {
-    for (String name : PoseDecoders.AVAILABLE) {
-      assertTrue(PoseDecoders.byName(name, 0.2).isPresent(), name);
+  void everyRegisteredNameBuildsADecoderAndNoOtherDoes() {
+    PoseDecoders decoders = PoseDecoders.standard();
+    for (String name : decoders.names()) {
+      assertNotNull(decoders.create(name, SETTINGS), name);
     }
-    assertTrue(PoseDecoders.byName("centernet", 0.2).isEmpty(), "detectors are not pose decoders");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> decoders.create("centernet", SETTINGS), "detectors are not pose decoders");
+    assertTrue(e.getMessage().contains("movenet-multi"), "the message lists what exists: " + e.getMessage());
     List<String> reordered = new ArrayList<>(PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES);
     Collections.reverse(reordered);
-    assertInstanceOf(PoseNetDecoder.class, PoseDecoders.byName("posenet", 0.2, reordered).orElseThrow());
+    assertInstanceOf(PoseNetDecoder.class, decoders.create("posenet", new DecoderSettings(385, 385, reordered, 0.2)));
+  }
+
+  @Test
+  void aNameRegisteredTwiceIsRejected() {
+    PoseDecoders.Entry one = new PoseDecoders.Entry("x", null, s -> outputs -> List.of());
+    assertThrows(IllegalStateException.class, () -> new PoseDecoders(List.of(one, one)));
   }
 
   @Test
   void everyCatalogPoseModelHasItsDecoderAndWritesCoco17() {
     for (ModelEntry e : ModelCatalog.bundled().models().values()) {
-      if (PoseDecoders.AVAILABLE.contains(e.decoder())) {
+      if (PoseDecoders.standard().entry(e.decoder()) != null) {
         assertEquals("coco17", e.keypoints(), e.name());
       } else {
         assertTrue(e.name().equals("blazepose-detector") || e.name().equals("centernet")

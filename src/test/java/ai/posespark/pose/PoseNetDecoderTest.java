@@ -19,7 +19,7 @@ class PoseNetDecoderTest {
   private final float[][] right = SyntheticPoseNet.pose(150, 280);
 
   private static PoseNetDecoder decoder(List<String> names, int maxPeople) {
-    return PoseNetDecoder.withDefaults(names, maxPeople, 0);
+    return PoseNetDecoder.withDefaults(names, 385, 385, maxPeople, 0);
   }
 
   private static void assertSamePose(float[][] expected, Person p) {
@@ -33,7 +33,7 @@ class PoseNetDecoderTest {
   @Test
   void recoversTwoPeopleExactlyBestFirst() {
     List<float[]> out = SyntheticPoseNet.render(SIZE, List.of(left, right), new float[] {1, 3});
-    List<Person> people = decoder(NAMES, 10).decode(out, identity);
+    List<Person> people = InSource.decode(decoder(NAMES, 10), out, identity);
     assertEquals(2, people.size());
     assertSamePose(right, people.get(0));
     assertSamePose(left, people.get(1));
@@ -48,7 +48,7 @@ class PoseNetDecoderTest {
     Collections.reverse(order);
     List<float[]> shuffled = order.stream().map(out::get).toList();
     List<String> names = order.stream().map(NAMES::get).toList();
-    List<Person> people = decoder(names, 10).decode(shuffled, identity);
+    List<Person> people = InSource.decode(decoder(names, 10), shuffled, identity);
     assertEquals(2, people.size());
     assertSamePose(right, people.get(0));
   }
@@ -59,7 +59,7 @@ class PoseNetDecoderTest {
     int r = Math.round(left[0][0] / 16) + 2;
     int c = Math.round(left[0][1] / 16);
     out.get(1)[(r * SIZE + c) * 17] = 2; // a nose peak 32 px away whose offset points at the same nose
-    assertEquals(1, decoder(NAMES, 10).decode(out, identity).size());
+    assertEquals(1, InSource.decode(decoder(NAMES, 10), out, identity).size());
   }
 
   @Test
@@ -101,20 +101,20 @@ class PoseNetDecoderTest {
   @Test
   void weakPartsRootNobodyAndMaxPeopleIsHonoured() {
     List<float[]> weak = SyntheticPoseNet.render(SIZE, List.<float[][]>of(left), new float[] {-0.5f});
-    assertEquals(0, decoder(NAMES, 10).decode(weak, identity).size());
+    assertEquals(0, InSource.decode(decoder(NAMES, 10), weak, identity).size());
     List<float[]> two = SyntheticPoseNet.render(SIZE, List.of(left, right), new float[] {1, 3});
-    assertEquals(1, decoder(NAMES, 1).decode(two, identity).size());
+    assertEquals(1, InSource.decode(decoder(NAMES, 1), two, identity).size());
   }
 
   @Test
   void badArgumentsAndMissingOutputsAreReported() {
     assertThrows(IllegalArgumentException.class, () -> decoder(NAMES.subList(0, 3), 10));
     assertThrows(IllegalArgumentException.class,
-        () -> new PoseNetDecoder(NAMES, 0, 0.5f, 1, 20, 10, 0));
+        () -> new PoseNetDecoder(NAMES, 385, 385, 0, 0.5f, 1, 20, 10, 0));
     assertThrows(IllegalArgumentException.class,
-        () -> new PoseNetDecoder(NAMES, 16, 1.5f, 1, 20, 10, 0));
+        () -> new PoseNetDecoder(NAMES, 385, 385, 16, 1.5f, 1, 20, 10, 0));
     List<float[]> out = SyntheticPoseNet.render(SIZE, List.<float[][]>of(left), new float[] {3});
-    Letterbox wrongInput = new Letterbox(513, 513, 513, 513, 513, 513, 0, 0);
-    assertThrows(IllegalArgumentException.class, () -> decoder(NAMES, 10).decode(out, wrongInput));
+    PoseNetDecoder wrongInput = PoseNetDecoder.withDefaults(NAMES, 513, 513, 10, 0);
+    assertThrows(IllegalArgumentException.class, () -> wrongInput.decode(out));
   }
 }

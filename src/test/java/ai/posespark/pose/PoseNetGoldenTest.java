@@ -16,8 +16,9 @@ class PoseNetGoldenTest {
   static final double FOUND_PX = 15;
 
   private static List<Person> decode(GoldenCase g) {
-    return PoseNetDecoder.withDefaults(g.names(), PoseDecoders.POSENET_MAX_PEOPLE, MIN_SCORE)
-        .decode(g.outputs(), g.letterbox());
+    PoseNetDecoder decoder = PoseNetDecoder.withDefaults(g.names(), g.letterbox().inputWidth(),
+        g.letterbox().inputHeight(), PoseDecoders.POSENET_MAX_PEOPLE, MIN_SCORE);
+    return InSource.decode(decoder, g.outputs(), g.letterbox());
   }
 
   private static double bestMedian(List<Person> people, double[] gt) {

@@ -1,0 +1,49 @@
+package ai.posespark.decode;
+
+import ai.posespark.source.FrameTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/** An image file (any Hadoop file system) → its one frame, through {@link ImageDecoder}. */
+public final class ImageFrameDecoder implements FrameDecoder {
+  private final Configuration conf;
+
+  /** Reads files with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings). */
+  public ImageFrameDecoder(Configuration conf) {
+    this.conf = conf;
+  }
+
+  @Override
+  public Iterator<DecodedFrame> frames(FrameTask task) {
+    return List.of(decode(task)).iterator();
+  }
+
+  private DecodedFrame decode(FrameTask task) {
+    long t0 = System.nanoTime();
+    byte[] bytes;
+    try {
+      bytes = read(task.uri());
+    } catch (IOException | RuntimeException e) {
+      return DecodedFrame.failed(task, "cannot read: " + e, 0, 0);
+    }
+    long t1 = System.nanoTime();
+    double readMs = (t1 - t0) / 1e6;
+    try {
+      RgbImage image = ImageDecoder.decode(bytes);
+      return DecodedFrame.ok(task, image, readMs, (System.nanoTime() - t1) / 1e6);
+    } catch (FrameDecodeException | RuntimeException e) {
+      return DecodedFrame.failed(task, e.getMessage(), readMs, (System.nanoTime() - t1) / 1e6);
+    }
+  }
+
+  private byte[] read(String uri) throws IOException {
+    Path path = new Path(uri);
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package ai.posespark.pipeline;
+
+import ai.posespark.model.ModelCatalog;
+import ai.posespark.model.ModelEntry;
+import ai.posespark.model.ResolvedModel;
+import ai.posespark.pose.PoseDecoders;
+
+/** Resolves the models a job names through the catalog, failing with the job key and what the catalog has. */
+final class CatalogModels {
+  private CatalogModels() {}
+
+  /**
+   * The model {@code ref} names (catalog name, or a path/URI to {@code <catalog name>.json / .pt}) whose decoder is a
+   * pose decoder of this version.
+   *
+   * @param key the job key that named it, for the error
+   */
+  static ResolvedModel poseModel(ModelCatalog catalog, String key, String ref) {
+    ModelEntry entry = catalog.resolve(ref).orElseThrow(() -> new PipelineException(key,
+        "unknown model '" + ref + "' (catalog: " + String.join(", ", catalog.models().keySet())
+            + "; a path or URI must end in <catalog name>.json or .pt)"));
+    if (PoseDecoders.standard().entry(entry.decoder()) == null) {
+      throw new PipelineException(key, "'" + entry.name() + "' needs decoder '" + entry.decoder()
+          + "', which this version does not have yet (available: " + PoseDecoders.standard().names() + ")");
+    }
+    return ResolvedModel.of(catalog, entry);
+  }
+}

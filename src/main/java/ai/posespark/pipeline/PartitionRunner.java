@@ -1,0 +1,146 @@
+package ai.posespark.pipeline;
+
+import ai.djl.Device;
+import ai.posespark.decode.DecodedFrame;
+import ai.posespark.decode.FrameDecoder;
+import ai.posespark.decode.ImageFrameDecoder;
+import ai.posespark.decode.RgbImage;
+import ai.posespark.model.DeviceChooser;
+import ai.posespark.model.TorchThreads;
+import ai.posespark.pose.Person;
+import ai.posespark.sink.FrameResult;
+import ai.posespark.source.FrameTask;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The executor loop every pipeline shares, applied to each partition: decode frames → batch → pipeline → rows.
+ * Lazy, one batch at a time, so a partition of any size needs memory for one batch only. A frame that cannot be
+ * read or decoded becomes an {@code error} row with the reason, a batch the pipeline fails on becomes error rows for
+ * its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it, {@link PosePipeline} runs it.
+ */
+public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask>, Row> {
+  private final RunSettings settings;
+  private final LongAccumulator framesDone;
+
+  /** {@code framesDone} counts frames for the driver's progress display. */
+  public PartitionRunner(RunSettings settings, LongAccumulator framesDone) {
+    this.settings = settings;
+    this.framesDone = framesDone;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<FrameTask> tasks) {
+    TorchThreads.configure();
+    if (!tasks.hasNext()) {
+      return Collections.emptyIterator();
+    }
+    Device device = DeviceChooser.choose(settings.device());
+    PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
+    FrameDecoder decoder = new ImageFrameDecoder(settings.hadoop().get());
+    Iterator<DecodedFrame> frames = new Iterator<>() {
+      private Iterator<DecodedFrame> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && tasks.hasNext()) {
+          current = decoder.frames(tasks.next());
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public DecodedFrame next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return new Iterator<>() {
+      private Iterator<Row> batch = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!batch.hasNext() && frames.hasNext()) {
+          batch = runBatch(frames, pipeline, device).iterator();
+        }
+        return batch.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return batch.next();
+      }
+    };
+  }
+
+  /** Decodes up to a batch of good frames (failed ones become rows at once) and runs the pipeline on them. */
+  private List<Row> runBatch(Iterator<DecodedFrame> frames, PosePipeline pipeline, Device device) {
+    List<String> stages = settings.stages();
+    List<FrameResult> results = new ArrayList<>();
+    List<DecodedFrame> good = new ArrayList<>();
+    while (frames.hasNext() && good.size() < settings.batchSize()) {
+      DecodedFrame f = frames.next();
+      if (f.isOk()) {
+        good.add(f);
+      } else {
+        results.add(FrameResult.failed(f.task(), f.error(), loopTimes(f, stages.size())));
+      }
+    }
+    if (!good.isEmpty()) {
+      results.addAll(runPipeline(good, pipeline, device, stages.size()));
+    }
+    List<Row> rows = new ArrayList<>(results.size());
+    for (FrameResult r : results) {
+      rows.add(r.toRow(settings.run(), settings.plan().model()));
+    }
+    framesDone.add(rows.size());
+    return rows;
+  }
+
+  private List<FrameResult> runPipeline(List<DecodedFrame> good, PosePipeline pipeline, Device device, int stages) {
+    List<RgbImage> images = new ArrayList<>(good.size());
+    good.forEach(f -> images.add(f.image()));
+    List<List<Person>> people;
+    double[][] own = new double[good.size()][];
+    try (StageContext context = new StageContext(device, settings.plan().stages(), good.size())) {
+      people = pipeline.run(images, context);
+      for (int i = 0; i < own.length; i++) {
+        own[i] = context.times(i);
+      }
+    } catch (RuntimeException e) {
+      // one bad batch (e.g. an image the model cannot take) must not fail the run: its frames say why
+      List<FrameResult> failed = new ArrayList<>(good.size());
+      for (DecodedFrame f : good) {
+        failed.add(FrameResult.failed(f.task(), "inference failed: " + e, loopTimes(f, stages)));
+      }
+      return failed;
+    }
+    List<FrameResult> results = new ArrayList<>(good.size());
+    for (int i = 0; i < good.size(); i++) {
+      DecodedFrame f = good.get(i);
+      double[] times = loopTimes(f, stages);
+      System.arraycopy(own[i], 0, times, RunSettings.LOOP_STAGES.size(), own[i].length);
+      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times));
+    }
+    return results;
+  }
+
+  /** A frame's stage times with the loop's own filled in and the pipeline's zero. */
+  private static double[] loopTimes(DecodedFrame f, int stages) {
+    double[] times = new double[stages];
+    times[0] = f.readMs();
+    times[1] = f.decodeMs();
+    return times;
+  }
+}

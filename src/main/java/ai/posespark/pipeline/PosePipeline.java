@@ -1,0 +1,22 @@
+package ai.posespark.pipeline;
+
+import ai.posespark.decode.RgbImage;
+import ai.posespark.pose.Person;
+import java.util.List;
+
+/**
+ * Frames in, people out: one composition of stages (model, decoder, detector, crops, grouper, pose NMS) built on
+ * an executor by {@link PipelinePlan#open}. The executor loop ({@link PartitionRunner}) reads, decodes, batches and
+ * writes rows for every pipeline alike; a pipeline sees only decoded frames. Thread-safe: tasks of one JVM share
+ * its models.
+ */
+public interface PosePipeline {
+
+  /**
+   * People per frame, in each frame's pixels, best first.
+   *
+   * @param frames  the batch's decoded frames
+   * @param context the batch's NDArray scope and stage clock (stages named by {@link PipelinePlan#stages()})
+   */
+  List<List<Person>> run(List<RgbImage> frames, StageContext context);
+}

@@ -1,0 +1,34 @@
+package ai.posespark.pipeline;
+
+import ai.posespark.model.DevicePreference;
+import ai.posespark.source.HadoopConf;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything an executor needs to run a job's frames, resolved on the driver.
+ *
+ * @param run       run name (the job's {@code name})
+ * @param plan      the pipeline
+ * @param batchSize frames decoded and sent through the pipeline together
+ * @param device    {@code execution.device}
+ * @param hadoop    Hadoop settings for reading frames and staging models
+ */
+public record RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop)
+    implements java.io.Serializable {
+
+  /** Stages the executor loop itself times, before the pipeline's. */
+  public static final List<String> LOOP_STAGES = List.of("read", "decode");
+
+  /** Every stage a frame row reports, in column order: the loop's, then the pipeline's. */
+  public List<String> stages() {
+    return stagesOf(plan);
+  }
+
+  /** The stages of a run of {@code plan}. */
+  public static List<String> stagesOf(PipelinePlan plan) {
+    List<String> all = new ArrayList<>(LOOP_STAGES);
+    all.addAll(plan.stages());
+    return List.copyOf(all);
+  }
+}

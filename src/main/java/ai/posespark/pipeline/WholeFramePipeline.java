@@ -1,0 +1,108 @@
+package ai.posespark.pipeline;
+
+import ai.djl.Device;
+import ai.posespark.decode.Letterbox;
+import ai.posespark.decode.RgbImage;
+import ai.posespark.model.InputPreprocessor;
+import ai.posespark.model.ModelCache;
+import ai.posespark.model.ModelCatalog;
+import ai.posespark.model.ModelEntry;
+import ai.posespark.model.ResolvedModel;
+import ai.posespark.pose.DecoderSettings;
+import ai.posespark.pose.Person;
+import ai.posespark.pose.PoseDecoder;
+import ai.posespark.pose.PoseDecoders;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The model sees each whole frame (letterboxed) and its decoder finds the people: {@code single} (MoveNet
+ * singlepose, BlazePose, EfficientPose) and today's {@code bottom-up} (MoveNet multipose, PoseNet's greedy
+ * grouping). Stages: {@code preprocess} (per frame), {@code inference} (batched), {@code postprocess} (decoding and
+ * mapping to the frame, per frame).
+ */
+public final class WholeFramePipeline implements PosePipeline {
+  /** Stage names, in order. */
+  public static final List<String> STAGES = List.of("preprocess", "inference", "postprocess");
+
+  private final InputPreprocessor preprocessor;
+  private final ModelStage model;
+  private final PoseDecoder decoder;
+
+  WholeFramePipeline(InputPreprocessor preprocessor, ModelStage model, PoseDecoder decoder) {
+    this.preprocessor = preprocessor;
+    this.model = model;
+    this.decoder = decoder;
+  }
+
+  /** The plan for the job's model keys ({@link Pipelines.Factory}). */
+  static PipelinePlan plan(PipelineSettings settings, ModelCatalog catalog) {
+    ResolvedModel pose = CatalogModels.poseModel(catalog, "model.pose", settings.pose());
+    checkGrouping(settings.grouping(), pose.entry());
+    return new Plan(pose, settings.minPersonScore());
+  }
+
+  /** A bottom-up model groups parts as its decoder does; another grouping is not available for it yet. */
+  private static void checkGrouping(String grouping, ModelEntry entry) {
+    if (grouping == null) {
+      return;
+    }
+    String own = PoseDecoders.standard().entry(entry.decoder()).grouping();
+    if (!grouping.equals(own)) {
+      throw new PipelineException("model.grouping", "'" + grouping + "' is not available for " + entry.name()
+          + (own == null ? " (its decoder '" + entry.decoder() + "' finds people without a grouping step)"
+              : " (its decoder groups '" + own + "')"));
+    }
+  }
+
+  @Override
+  public List<List<Person>> run(List<RgbImage> frames, StageContext context) {
+    List<ModelStage.Item<Letterbox>> items = new ArrayList<>(frames.size());
+    for (int i = 0; i < frames.size(); i++) {
+      long t0 = System.nanoTime();
+      InputPreprocessor.Prepared p = preprocessor.prepare(frames.get(i), context.scope());
+      items.add(new ModelStage.Item<>(i, p.letterbox(), p.input()));
+      context.charge("preprocess", i, StageContext.millisSince(t0));
+    }
+    List<List<Person>> people = new ArrayList<>(frames.size());
+    for (ModelStage.Output<Letterbox> out : model.run(items, context)) {
+      long t0 = System.nanoTime();
+      List<Person> found = decoder.decode(out.values());
+      List<Person> inFrame = new ArrayList<>(found.size());
+      for (Person p : found) {
+        inFrame.add(p.toSource(out.tag()));
+      }
+      people.add(inFrame);
+      context.charge("postprocess", out.frame(), StageContext.millisSince(t0));
+    }
+    return people;
+  }
+
+  /**
+   * The resolved recipe.
+   *
+   * @param pose           the pose model
+   * @param minPersonScore people below this are dropped
+   */
+  record Plan(ResolvedModel pose, double minPersonScore) implements PipelinePlan {
+    @Override
+    public String model() {
+      return pose.entry().name();
+    }
+
+    @Override
+    public List<String> stages() {
+      return STAGES;
+    }
+
+    @Override
+    public PosePipeline open(Device device, Configuration hadoop) {
+      ModelEntry entry = pose.entry();
+      ModelStage model = new ModelStage("inference", ModelCache.get(pose, device, hadoop), entry);
+      PoseDecoder decoder = PoseDecoders.standard().create(entry.decoder(), new DecoderSettings(
+          entry.input().width(), entry.input().height(), model.outputNames(), minPersonScore));
+      return new WholeFramePipeline(new InputPreprocessor(entry), model, decoder);
+    }
+  }
+}
