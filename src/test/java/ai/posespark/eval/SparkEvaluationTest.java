@@ -41,7 +41,7 @@ class SparkEvaluationTest {
   static SparkSession spark;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The persons table's schema (DESIGN.md). */
+  /** The persons table's schema (README, "Output"). */
   static final StructType PERSONS = ai.posespark.sink.OutputSchema.PERSONS_TABLE;
 
   @BeforeAll

@@ -1,0 +1,55 @@
+package ai.posespark.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.posespark.model.ModelCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelinesTest {
+  private static PipelineException failure(String pipeline, String pose, String grouping) {
+    return assertThrows(PipelineException.class, () -> Pipelines.standard()
+        .plan(new PipelineSettings(pipeline, pose, null, grouping, 0.1), ModelCatalog.bundled()));
+  }
+
+  @Test
+  void theBuiltInPipelinesPlanWithTheirStages() {
+    PipelinePlan plan = Pipelines.standard()
+        .plan(new PipelineSettings("bottom-up", "movenet-multipose", null, null, 0.1), ModelCatalog.bundled());
+    assertEquals("movenet-multipose", plan.model());
+    assertEquals(List.of("preprocess", "inference", "postprocess"), plan.stages());
+    assertEquals(List.of("read", "decode", "preprocess", "inference", "postprocess"), RunSettings.stagesOf(plan));
+    PipelinePlan greedy = Pipelines.standard()
+        .plan(new PipelineSettings("bottom-up", "posenet", null, "greedy", 0.1), ModelCatalog.bundled());
+    assertEquals("posenet", greedy.model());
+  }
+
+  @Test
+  void anUnknownPipelineNamesTheKeyAndListsWhatExists() {
+    PipelineException e = failure("top-down", "movenet-thunder", null);
+    assertEquals("model.pipeline", e.key());
+    assertTrue(e.reason().contains("bottom-up | single"), e.reason());
+  }
+
+  @Test
+  void modelsAndGroupingsThatDoNotFitFailOnTheirKeys() {
+    PipelineException unknown = failure("single", "hrnet", null);
+    assertEquals("model.pose", unknown.key());
+    assertTrue(unknown.reason().contains("movenet-thunder"), "lists the catalog: " + unknown.reason());
+    PipelineException detector = failure("single", "centernet", null);
+    assertEquals("model.pose", detector.key());
+    assertTrue(detector.reason().contains("decoder 'centernet'"), detector.reason());
+    PipelineException grouping = failure("bottom-up", "movenet-multipose", "paf");
+    assertEquals("model.grouping", grouping.key());
+    assertTrue(grouping.reason().contains("movenet-multipose"), grouping.reason());
+    assertEquals("model.grouping", failure("bottom-up", "posenet", "ilp").key());
+  }
+
+  @Test
+  void aNameRegisteredTwiceIsRejected() {
+    Pipelines.Entry one = new Pipelines.Entry("x", (s, c) -> null);
+    assertThrows(IllegalStateException.class, () -> new Pipelines(List.of(one, one)));
+  }
+}
