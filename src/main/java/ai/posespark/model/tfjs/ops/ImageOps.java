@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Image resizing: ResizeBilinear and ResizeNearestNeighbor with TF's three sampling
  * conventions ({@code align_corners}; {@code half_pixel_centers}; neither = legacy, {@code src = dst · in/out}).
  *
- * <p>Bilinear resizing is an interpolation-matrix product per axis ({@code R_h · x · R_wᵀ}) on the NHWC data: exact for every
- * convention, including the legacy one PyTorch has no mode for, and the same code on CPU and GPU. Matrices are
- * built once per (size, convention) and cached with the model.
+ * <p>Bilinear resizing is an interpolation-matrix product per axis ({@code R_h · x · R_wᵀ}) on the NHWC data: exact
+ * for every convention, including the legacy one PyTorch has no mode for, and the same code on CPU and GPU.
+ * Matrices are built once per (size, convention) and cached with the model.
  */
 public final class ImageOps implements OpFamily {
 

@@ -137,8 +137,8 @@ public final class NodeContext {
   }
 
   /**
-   * Attributes no factory read. Type parameters ({@code T}, {@code Tidx}, {@code Index}, ... and {@code N}) describe the
-   * inputs, which the kernels take as they come, and {@code _}-prefixed ones are optimiser hints: both pass.
+   * Attributes no factory read. Type parameters ({@code T}, {@code Tidx}, {@code Index}, ... and {@code N}) describe
+   * the inputs, which the kernels take as they come, and {@code _}-prefixed ones are optimiser hints: both pass.
    */
   public List<String> unreadAttributes() {
     List<String> out = new ArrayList<>();

@@ -69,7 +69,8 @@ final class OneDnnConvolution {
 
   /** Whether convolutions on {@code device} can use oneDNN. */
   static boolean usable(Device device) {
-    if (!Device.Type.CPU.equals(device.getDeviceType()) || failed || "false".equals(System.getProperty("posespark.onednn"))) {
+    if (!Device.Type.CPU.equals(device.getDeviceType()) || failed
+        || "false".equals(System.getProperty("posespark.onednn"))) {
       return false;
     }
     return modules() != null;
