@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.posespark.testing.Skip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +57,7 @@ class NpyTest {
     String shared = System.getProperty("posespark.shared");
     Path input = shared == null ? null
         : Path.of(shared, "golden", "tfjs", "movenet-lightning", "000000000785", "input.npy");
-    if (input == null || !Files.exists(input)) {
-      System.err.println("SKIPPED: golden files absent (posespark.shared=" + shared + ")");
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(input != null && Files.exists(input), "golden files absent");
+    Skip.unless(input != null && Files.exists(input), "golden files absent (posespark.shared=" + shared + ")");
     Npy.Array a = Npy.read(input);
     assertArrayEquals(new long[] {1, 192, 192, 3}, a.shape());
     assertEquals(DataType.INT32, a.dataType());

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.posespark.model.Npy;
+import ai.posespark.testing.Skip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -40,7 +40,7 @@ final class Golden {
   static Path modelsDir() {
     String root = System.getenv("POSESPARK_MODELS_DIR");
     Path dir = root == null ? null : Path.of(root, PACKAGE, "models");
-    skipUnless(dir != null && Files.isDirectory(dir),
+    Skip.unless(dir != null && Files.isDirectory(dir),
         "models not installed (run scripts/install-models.sh; POSESPARK_MODELS_DIR=" + root + ")");
     return dir;
   }
@@ -49,16 +49,8 @@ final class Golden {
   static Path goldenDir() {
     String shared = System.getProperty("posespark.shared");
     Path dir = shared == null ? null : Path.of(shared, "golden", "tfjs");
-    skipUnless(dir != null && Files.isDirectory(dir), "golden files absent (posespark.shared=" + shared + ")");
+    Skip.unless(dir != null && Files.isDirectory(dir), "golden files absent (posespark.shared=" + shared + ")");
     return dir;
-  }
-
-  /** Skips the test with {@code reason}, also printed to stderr so that a skipped run says why. */
-  static void skipUnless(boolean condition, String reason) {
-    if (!condition) {
-      System.err.println("SKIPPED: " + reason);
-    }
-    Assumptions.assumeTrue(condition, reason);
   }
 
   /** One argument pair (model, image folder) per golden case of each model; empty when files are absent. */
@@ -84,7 +76,7 @@ final class Golden {
   /** The model, loaded once per JVM on the CPU. */
   static TfjsGraphModel model(String name) {
     Path json = modelsDir().resolve(name + ".json");
-    skipUnless(Files.exists(json), json + " missing");
+    Skip.unless(Files.exists(json), json + " missing");
     return MODELS.computeIfAbsent(name, n -> {
       try {
         return TfjsGraphModel.load(json, Device.cpu());
@@ -107,7 +99,7 @@ final class Golden {
   static void assertConforms(String modelName, String image, double relative, Map<String, Double> absolute)
       throws IOException {
     Path dir = goldenDir().resolve(modelName).resolve(image);
-    skipUnless(Files.isDirectory(dir), dir + " missing");
+    Skip.unless(Files.isDirectory(dir), dir + " missing");
     TfjsGraphModel model = model(modelName);
     JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
     try (NDManager scope = NDManager.newBaseManager(Device.cpu())) {
