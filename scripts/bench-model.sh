@@ -20,7 +20,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 models_dir="$("$ROOT/scripts/install-models.sh")"
-posespark_build
+posespark_build_bench
 shared="${POSESPARK_SHARED:-$ROOT/../shared}"
 java_run() {
   # shellcheck disable=SC2086

@@ -28,3 +28,18 @@ posespark_build() {
   fi
   POSESPARK_CP="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
 }
+
+# For the benchmark scripts: compiles main and test classes (src/bench/java is a test source root, so the
+# benchmarks are not in target/classes or the jar) and records the test-scope classpath, unless nothing changed
+# since the last such build.
+posespark_build_bench() {
+  local stamp="$ROOT/target/.posespark-build-bench"
+  if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/src/test" "$ROOT/src/bench" "$ROOT/conf" "$ROOT/pom.xml" \
+      -newer "$stamp" -print -quit)" ]; then
+    echo "posespark: building (mvn test-compile)" >&2
+    (cd "$ROOT" && mvn -q -B test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/classpath-test.txt -Dmdep.includeScope=test >&2)
+    touch "$stamp"
+  fi
+  POSESPARK_CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$ROOT/target/classpath-test.txt")"
+}

@@ -50,13 +50,34 @@ public final class ExifOrientation {
         int sx;
         int sy;
         switch (orientation) {
-          case 2 -> { sx = w - 1 - x; sy = y; }             // mirrored horizontally
-          case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }     // rotated 180
-          case 4 -> { sx = x; sy = h - 1 - y; }             // mirrored vertically
-          case 5 -> { sx = y; sy = x; }                     // transposed
-          case 6 -> { sx = y; sy = h - 1 - x; }             // stored rotated 90 CCW: turn 90 CW
-          case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }     // transverse
-          case 8 -> { sx = w - 1 - y; sy = x; }             // stored rotated 90 CW: turn 90 CCW
+          case 2 -> { // mirrored horizontally
+            sx = w - 1 - x;
+            sy = y;
+          }
+          case 3 -> { // rotated 180
+            sx = w - 1 - x;
+            sy = h - 1 - y;
+          }
+          case 4 -> { // mirrored vertically
+            sx = x;
+            sy = h - 1 - y;
+          }
+          case 5 -> { // transposed
+            sx = y;
+            sy = x;
+          }
+          case 6 -> { // stored rotated 90 CCW: turn 90 CW
+            sx = y;
+            sy = h - 1 - x;
+          }
+          case 7 -> { // transverse
+            sx = w - 1 - y;
+            sy = h - 1 - x;
+          }
+          case 8 -> { // stored rotated 90 CW: turn 90 CCW
+            sx = w - 1 - y;
+            sy = x;
+          }
           default -> throw new IllegalArgumentException("EXIF orientation " + orientation);
         }
         System.arraycopy(src, (sy * w + sx) * 3, out, (y * ow + x) * 3, 3);

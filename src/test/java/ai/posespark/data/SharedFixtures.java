@@ -1,7 +1,6 @@
 package ai.posespark.data;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import ai.posespark.testing.Skip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
@@ -20,12 +19,8 @@ public final class SharedFixtures {
   public static Path require(String relative) {
     String root = System.getProperty("posespark.shared");
     Path p = root == null ? null : Path.of(root).resolve(relative).normalize();
-    boolean ok = p != null && Files.exists(p);
-    if (!ok) {
-      System.err.println("SKIPPED: reference data shared/" + relative + " not found (posespark.shared="
-          + root + ")");
-    }
-    assumeTrue(ok, "reference data shared/" + relative + " not found");
+    Skip.unless(p != null && Files.exists(p),
+        "reference data shared/" + relative + " not found (posespark.shared=" + root + ")");
     return p;
   }
 

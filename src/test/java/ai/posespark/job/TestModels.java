@@ -1,32 +1,27 @@
 package ai.posespark.job;
 
 import ai.posespark.model.ModelCatalog;
+import ai.posespark.testing.Skip;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /** Skips a test, saying why, when the model package or ../shared is not on this machine. */
 public final class TestModels {
   private TestModels() {}
 
+  /** Skips the calling test unless catalog model {@code model} is in the installed model package. */
   public static void assumeInstalled(String model) {
     Path file = ModelCatalog.bundled().packageFolder().resolve(model + ".json");
-    assume(Files.isRegularFile(file), "model " + model + " not installed at " + file
+    Skip.unless(Files.isRegularFile(file), "model " + model + " not installed at " + file
         + " (run scripts/install-models.sh)");
   }
 
   /** {@code ../shared} (reference data), or a skip. */
   public static Path shared() {
     Path shared = Path.of(System.getProperty("posespark.shared", "../shared")).toAbsolutePath().normalize();
-    assume(Files.isDirectory(shared.resolve("data")), "../shared is absent (" + shared + "): reference data test");
+    Skip.unless(Files.isDirectory(shared.resolve("data")),
+        "../shared is absent (" + shared + "): reference data test");
     return shared;
-  }
-
-  private static void assume(boolean ok, String reason) {
-    if (!ok) {
-      System.err.println("SKIPPED: " + reason);
-    }
-    Assumptions.assumeTrue(ok, reason);
   }
 
   /** The skier golden case of movenet-lightning (needs ../shared: call {@link #shared()} first). */

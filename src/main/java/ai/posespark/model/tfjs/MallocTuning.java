@@ -14,26 +14,26 @@ import com.sun.jna.Native;
  * glibc.malloc.trim_threshold=33554432} in its environment).
  */
 public final class MallocTuning {
-    private static final int M_TRIM_THRESHOLD = -1;
-    private static final int M_MMAP_THRESHOLD = -3;
-    private static final int THRESHOLD = 32 << 20;
+  private static final int M_TRIM_THRESHOLD = -1;
+  private static final int M_MMAP_THRESHOLD = -3;
+  private static final int THRESHOLD = 32 << 20;
 
-    private MallocTuning() {}
+  private MallocTuning() {}
 
-    private interface GlibC extends Library {
-        int mallopt(int param, int value);
+  private interface GlibC extends Library {
+    int mallopt(int param, int value);
+  }
+
+  /**
+   * Sets the thresholds; returns whether it worked ({@code false} off glibc, e.g. musl or macOS, where it is a
+   * no-op).
+   */
+  public static synchronized boolean apply() {
+    try {
+      GlibC c = Native.load("c", GlibC.class);
+      return c.mallopt(M_MMAP_THRESHOLD, THRESHOLD) == 1 && c.mallopt(M_TRIM_THRESHOLD, THRESHOLD) == 1;
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      return false;
     }
-
-    /**
-     * Sets the thresholds; returns whether it worked ({@code false} off glibc, e.g. musl or macOS, where it is a
-     * no-op).
-     */
-    public static synchronized boolean apply() {
-        try {
-            GlibC c = Native.load("c", GlibC.class);
-            return c.mallopt(M_MMAP_THRESHOLD, THRESHOLD) == 1 && c.mallopt(M_TRIM_THRESHOLD, THRESHOLD) == 1;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return false;
-        }
-    }
+  }
 }

@@ -15,29 +15,29 @@ import java.util.Arrays;
  * @param dataType declared element type
  */
 public record TensorSpec(String name, String signatureKey, long[] shape, DataType dataType) {
-    /** Copies the shape so the record stays immutable. */
-    public TensorSpec {
-        shape = shape.clone();
-    }
+  /** Copies the shape so the record stays immutable. */
+  public TensorSpec {
+    shape = shape.clone();
+  }
 
-    @Override
-    public long[] shape() {
-        return shape.clone();
-    }
+  @Override
+  public long[] shape() {
+    return shape.clone();
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TensorSpec t && name.equals(t.name) && signatureKey.equals(t.signatureKey)
-                && Arrays.equals(shape, t.shape) && dataType == t.dataType;
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorSpec t && name.equals(t.name) && signatureKey.equals(t.signatureKey)
+        && Arrays.equals(shape, t.shape) && dataType == t.dataType;
+  }
 
-    @Override
-    public int hashCode() {
-        return name.hashCode() * 31 + Arrays.hashCode(shape);
-    }
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Arrays.hashCode(shape);
+  }
 
-    @Override
-    public String toString() {
-        return name + " (" + signatureKey + ") " + Arrays.toString(shape) + " " + dataType;
-    }
+  @Override
+  public String toString() {
+    return name + " (" + signatureKey + ") " + Arrays.toString(shape) + " " + dataType;
+  }
 }

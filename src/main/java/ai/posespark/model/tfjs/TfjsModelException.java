@@ -8,15 +8,15 @@ import java.io.IOException;
  * {@code movenet-lightning: node 'foo' (Conv2D): unsupported padding EXPLICIT}.
  */
 public class TfjsModelException extends IOException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with its full message. */
-    public TfjsModelException(String message) {
-        super(message);
-    }
+  /** Creates the exception with its full message. */
+  public TfjsModelException(String message) {
+    super(message);
+  }
 
-    /** Creates the exception with its full message and cause. */
-    public TfjsModelException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  /** Creates the exception with its full message and cause. */
+  public TfjsModelException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

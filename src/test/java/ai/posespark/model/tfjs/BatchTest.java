@@ -24,51 +24,51 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BatchTest {
 
-    @AfterEach
-    void close() {
-        Golden.closeModels();
-    }
+  @AfterEach
+  void close() {
+    Golden.closeModels();
+  }
 
-    @ParameterizedTest(name = "{0}: {1}, at least {2} of the steps batched")
-    @CsvSource({
-        "posenet, takes batch, 1", "blazepose-detector, takes batch, 1", "blazepose-lite, takes batch, 1",
-        "blazepose-full, takes batch, 1", "efficientpose, takes batch, 1", "movenet-lightning, pinned, 0.7",
-        "movenet-thunder, pinned, 0.7", "movenet-multipose, pinned, 0.5", "centernet, pinned, 0.5",
-        "nanodet, split only, 0.5"})
-    void batchOfTwoMatchesSingleRuns(String name, String batching, double batchedShare) throws IOException {
-        Path dir = Golden.goldenDir().resolve(name);
-        TfjsGraphModel model = Golden.model(name);
-        try (NDManager scope = NDManager.newBaseManager()) {
-            NDArray first = Npy.read(scope, firstCase(dir).resolve("input.npy"));
-            NDArray second = first.flip(2); // mirrored image: a different second input
-            NDList batch = new NDList(NDArrays.concat(new NDList(first, second), 0));
-            NDList together;
-            if (batching.equals("takes batch")) {
-                together = model.run(scope, batch);
-            } else {
-                if (batching.equals("pinned")) {
-                    assertThrows(RuntimeException.class, () -> model.run(scope, batch), "batch pinned to 1");
-                }
-                together = model.runSplitBatch(scope, batch);
-                System.out.printf("%s split batch: %s%n", name, model.batchSplitSummary());
-                assertTrue(model.batchedStepShare() >= batchedShare, model.batchSplitSummary());
-            }
-            NDList a = model.run(scope, new NDList(first));
-            NDList b = model.run(scope, new NDList(second));
-            for (int k = 0; k < together.size(); k++) {
-                NDArray expected = NDArrays.concat(new NDList(a.get(k), b.get(k)), 0);
-                assertEquals(expected.getShape(), together.get(k).getShape());
-                double scale = Math.max(1, expected.abs().max().getFloat());
-                double diff = together.get(k).sub(expected).abs().max().getFloat();
-                System.out.printf("%s batch 2, output %d: max|diff| vs single runs %.2e%n", name, k, diff);
-                assertTrue(diff <= 1e-4 * scale, name + " output " + k + ": " + diff);
-            }
+  @ParameterizedTest(name = "{0}: {1}, at least {2} of the steps batched")
+  @CsvSource({
+    "posenet, takes batch, 1", "blazepose-detector, takes batch, 1", "blazepose-lite, takes batch, 1",
+    "blazepose-full, takes batch, 1", "efficientpose, takes batch, 1", "movenet-lightning, pinned, 0.7",
+    "movenet-thunder, pinned, 0.7", "movenet-multipose, pinned, 0.5", "centernet, pinned, 0.5",
+    "nanodet, split only, 0.5"})
+  void batchOfTwoMatchesSingleRuns(String name, String batching, double batchedShare) throws IOException {
+    Path dir = Golden.goldenDir().resolve(name);
+    TfjsGraphModel model = Golden.model(name);
+    try (NDManager scope = NDManager.newBaseManager()) {
+      NDArray first = Npy.read(scope, firstCase(dir).resolve("input.npy"));
+      NDArray second = first.flip(2); // mirrored image: a different second input
+      NDList batch = new NDList(NDArrays.concat(new NDList(first, second), 0));
+      NDList together;
+      if (batching.equals("takes batch")) {
+        together = model.run(scope, batch);
+      } else {
+        if (batching.equals("pinned")) {
+          assertThrows(RuntimeException.class, () -> model.run(scope, batch), "batch pinned to 1");
         }
+        together = model.runSplitBatch(scope, batch);
+        System.out.printf("%s split batch: %s%n", name, model.batchSplitSummary());
+        assertTrue(model.batchedStepShare() >= batchedShare, model.batchSplitSummary());
+      }
+      NDList a = model.run(scope, new NDList(first));
+      NDList b = model.run(scope, new NDList(second));
+      for (int k = 0; k < together.size(); k++) {
+        NDArray expected = NDArrays.concat(new NDList(a.get(k), b.get(k)), 0);
+        assertEquals(expected.getShape(), together.get(k).getShape());
+        double scale = Math.max(1, expected.abs().max().getFloat());
+        double diff = together.get(k).sub(expected).abs().max().getFloat();
+        System.out.printf("%s batch 2, output %d: max|diff| vs single runs %.2e%n", name, k, diff);
+        assertTrue(diff <= 1e-4 * scale, name + " output " + k + ": " + diff);
+      }
     }
+  }
 
-    private static Path firstCase(Path dir) throws IOException {
-        try (var cases = java.nio.file.Files.list(dir)) {
-            return cases.filter(java.nio.file.Files::isDirectory).sorted().findFirst().orElseThrow();
-        }
+  private static Path firstCase(Path dir) throws IOException {
+    try (var cases = java.nio.file.Files.list(dir)) {
+      return cases.filter(java.nio.file.Files::isDirectory).sorted().findFirst().orElseThrow();
     }
+  }
 }

@@ -25,63 +25,63 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrencyTest {
 
-    @AfterAll
-    static void close() {
-        Golden.closeModels();
-    }
+  @AfterAll
+  static void close() {
+    Golden.closeModels();
+  }
 
-    @Test
-    void concurrentRunsGiveTheSingleThreadedResult() throws Exception {
-        Path dir = Golden.goldenDir().resolve("movenet-multipose");
-        TfjsGraphModel model = Golden.model("movenet-multipose");
-        List<Npy.Array> inputs = new ArrayList<>();
-        List<float[]> expected = new ArrayList<>();
-        for (String image : List.of("000000000785", "000000197388", "054d9ce9201beffc76e5ff2169d2af2f027002ca")) {
-            Npy.Array input = Npy.read(dir.resolve(image).resolve("input.npy"));
-            inputs.add(input);
-            try (NDManager scope = NDManager.newBaseManager()) {
-                expected.add(model.run(scope, new NDList(input.toNDArray(scope))).get(0).toFloatArray());
-            }
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        pool.submit(() -> {
-            while (running.get()) {
-                System.gc();
-                Thread.sleep(2);
-            }
-            return null;
-        });
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int t = 0; t < 6; t++) {
-                int k = t % inputs.size();
-                boolean split = t % 2 == 1;
-                runs.add(pool.submit(() -> {
-                    for (int repeat = 0; repeat < 3; repeat++) {
-                        try (NDManager scope = NDManager.newBaseManager()) {
-                            NDArray image = inputs.get(k).toNDArray(scope);
-                            if (split) { // the image twice as one batch: the split path, traced by whichever is first
-                                NDArray out = model.runSplitBatch(scope,
-                                        new NDList(NDArrays.concat(new NDList(image, image), 0))).get(0);
-                                assertArrayEquals(expected.get(k), out.get("0:1").toFloatArray(), 1e-5f);
-                                assertArrayEquals(expected.get(k), out.get("1:2").toFloatArray(), 1e-5f);
-                            } else {
-                                NDList out = model.run(scope, new NDList(image));
-                                assertArrayEquals(expected.get(k), out.get(0).toFloatArray(), 1e-5f);
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-        } finally {
-            running.set(false);
-            pool.shutdown();
-        }
-        assertTrue(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+  @Test
+  void concurrentRunsGiveTheSingleThreadedResult() throws Exception {
+    Path dir = Golden.goldenDir().resolve("movenet-multipose");
+    TfjsGraphModel model = Golden.model("movenet-multipose");
+    List<Npy.Array> inputs = new ArrayList<>();
+    List<float[]> expected = new ArrayList<>();
+    for (String image : List.of("000000000785", "000000197388", "054d9ce9201beffc76e5ff2169d2af2f027002ca")) {
+      Npy.Array input = Npy.read(dir.resolve(image).resolve("input.npy"));
+      inputs.add(input);
+      try (NDManager scope = NDManager.newBaseManager()) {
+        expected.add(model.run(scope, new NDList(input.toNDArray(scope))).get(0).toFloatArray());
+      }
     }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    pool.submit(() -> {
+      while (running.get()) {
+        System.gc();
+        Thread.sleep(2);
+      }
+      return null;
+    });
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        int k = t % inputs.size();
+        boolean split = t % 2 == 1;
+        runs.add(pool.submit(() -> {
+          for (int repeat = 0; repeat < 3; repeat++) {
+            try (NDManager scope = NDManager.newBaseManager()) {
+              NDArray image = inputs.get(k).toNDArray(scope);
+              if (split) { // the image twice as one batch: the split path, traced by whichever is first
+                NDArray out = model.runSplitBatch(scope,
+                    new NDList(NDArrays.concat(new NDList(image, image), 0))).get(0);
+                assertArrayEquals(expected.get(k), out.get("0:1").toFloatArray(), 1e-5f);
+                assertArrayEquals(expected.get(k), out.get("1:2").toFloatArray(), 1e-5f);
+              } else {
+                NDList out = model.run(scope, new NDList(image));
+                assertArrayEquals(expected.get(k), out.get(0).toFloatArray(), 1e-5f);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      running.set(false);
+      pool.shutdown();
+    }
+    assertTrue(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
 }

@@ -15,22 +15,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConformanceTest {
 
-    static Stream<Arguments> cases() {
-        return Golden.cases("movenet-lightning", "movenet-thunder", "movenet-multipose", "posenet",
-                "blazepose-detector", "blazepose-lite", "blazepose-full", "blazepose-heavy", "efficientpose",
-                "centernet", "nanodet");
-    }
+  static Stream<Arguments> cases() {
+    return Golden.cases("movenet-lightning", "movenet-thunder", "movenet-multipose", "posenet",
+        "blazepose-detector", "blazepose-lite", "blazepose-full", "blazepose-heavy", "efficientpose",
+        "centernet", "nanodet");
+  }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
-    void matchesTfjs(String model, String image) throws IOException {
-        Map<String, Double> absolute = model.startsWith("blazepose-") && !model.equals("blazepose-detector")
-                ? Map.of("Identity_1", 5e-3) : Map.of();
-        Golden.assertConforms(model, image, 1e-3, absolute);
-    }
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void matchesTfjs(String model, String image) throws IOException {
+    Map<String, Double> absolute = model.startsWith("blazepose-") && !model.equals("blazepose-detector")
+        ? Map.of("Identity_1", 5e-3) : Map.of();
+    Golden.assertConforms(model, image, 1e-3, absolute);
+  }
 
-    @AfterAll
-    static void close() {
-        Golden.closeModels();
-    }
+  @AfterAll
+  static void close() {
+    Golden.closeModels();
+  }
 }

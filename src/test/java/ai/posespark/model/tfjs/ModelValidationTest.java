@@ -21,76 +21,76 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Load-time validation and the basics of loading/running, on tiny model.json files written by the test. */
 class ModelValidationTest {
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
 
-    /** x (Placeholder [1,2]) -> node "y" of {@code op} with {@code attrs} -> output; weight w = [1, 2]. */
-    private Path writeModel(String name, String op, String attrs) throws IOException {
-        String json = """
-                {"format": "graph-model",
-                 "signature": {"inputs": {"x:0": {"name": "x:0", "dtype": "DT_FLOAT"}},
-                               "outputs": {"y:0": {"name": "y:0", "dtype": "DT_FLOAT"}}},
-                 "modelTopology": {"node": [
-                   {"name": "x", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"},
-                     "shape": {"shape": {"dim": [{"size": "1"}, {"size": "2"}]}}}},
-                   {"name": "w", "op": "Const", "attr": {"dtype": {"type": "DT_FLOAT"},
-                     "value": {"tensor": {"dtype": "DT_FLOAT", "tensorShape": {"dim": [{"size": "2"}]}}}}},
-                   {"name": "y", "op": "%s", "input": ["x", "w"], "attr": {%s}}]},
-                 "weightsManifest": [{"paths": ["%s.bin"],
-                   "weights": [{"name": "w", "shape": [2], "dtype": "float32",
-                                "quantization": {"dtype": "float16", "original_dtype": "float32"}}]}]}
-                """.formatted(op, attrs, name);
-        Files.writeString(dir.resolve(name + ".json"), json);
-        // float16 1.0 = 0x3c00, 2.0 = 0x4000
-        ByteBuffer bin = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3c00)
-                .putShort((short) 0x4000);
-        Files.write(dir.resolve(name + ".bin"), bin.array());
-        return dir.resolve(name + ".json");
-    }
+  /** x (Placeholder [1,2]) -> node "y" of {@code op} with {@code attrs} -> output; weight w = [1, 2]. */
+  private Path writeModel(String name, String op, String attrs) throws IOException {
+    String json = """
+        {"format": "graph-model",
+         "signature": {"inputs": {"x:0": {"name": "x:0", "dtype": "DT_FLOAT"}},
+                       "outputs": {"y:0": {"name": "y:0", "dtype": "DT_FLOAT"}}},
+         "modelTopology": {"node": [
+           {"name": "x", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"},
+             "shape": {"shape": {"dim": [{"size": "1"}, {"size": "2"}]}}}},
+           {"name": "w", "op": "Const", "attr": {"dtype": {"type": "DT_FLOAT"},
+             "value": {"tensor": {"dtype": "DT_FLOAT", "tensorShape": {"dim": [{"size": "2"}]}}}}},
+           {"name": "y", "op": "%s", "input": ["x", "w"], "attr": {%s}}]},
+         "weightsManifest": [{"paths": ["%s.bin"],
+           "weights": [{"name": "w", "shape": [2], "dtype": "float32",
+                        "quantization": {"dtype": "float16", "original_dtype": "float32"}}]}]}
+        """.formatted(op, attrs, name);
+    Files.writeString(dir.resolve(name + ".json"), json);
+    // float16 1.0 = 0x3c00, 2.0 = 0x4000
+    ByteBuffer bin = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3c00)
+        .putShort((short) 0x4000);
+    Files.write(dir.resolve(name + ".bin"), bin.array());
+    return dir.resolve(name + ".json");
+  }
 
-    @Test
-    void unknownOpFailsAtLoadNamingModelNodeAndOp() throws IOException {
-        Path json = writeModel("tiny", "FancyNewOp", "");
-        TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
-        assertTrue(e.getMessage().contains("tiny: node 'y' (FancyNewOp): unsupported op"), e.getMessage());
-    }
+  @Test
+  void unknownOpFailsAtLoadNamingModelNodeAndOp() throws IOException {
+    Path json = writeModel("tiny", "FancyNewOp", "");
+    TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
+    assertTrue(e.getMessage().contains("tiny: node 'y' (FancyNewOp): unsupported op"), e.getMessage());
+  }
 
-    @Test
-    void unknownAttributeFailsAtLoad() throws IOException {
-        Path json = writeModel("attr", "AddV2", "\"frobnicate\": {\"b\": true}");
-        TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
-        assertTrue(e.getMessage().contains("attr: node 'y' (AddV2): unsupported attribute frobnicate"),
-                e.getMessage());
-    }
+  @Test
+  void unknownAttributeFailsAtLoad() throws IOException {
+    Path json = writeModel("attr", "AddV2", "\"frobnicate\": {\"b\": true}");
+    TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
+    assertTrue(e.getMessage().contains("attr: node 'y' (AddV2): unsupported attribute frobnicate"),
+        e.getMessage());
+  }
 
-    @Test
-    void unsupportedAttributeValueIsNamed() throws IOException {
-        Path json = writeModel("pool", "BiasAdd", "\"data_format\": {\"s\": \"" + b64("NCHW") + "\"}");
-        TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
-        assertTrue(e.getMessage().contains("pool: node 'y' (BiasAdd): unsupported data_format NCHW"),
-                e.getMessage());
-    }
+  @Test
+  void unsupportedAttributeValueIsNamed() throws IOException {
+    Path json = writeModel("pool", "BiasAdd", "\"data_format\": {\"s\": \"" + b64("NCHW") + "\"}");
+    TfjsModelException e = assertThrows(TfjsModelException.class, () -> TfjsGraphModel.load(json, Device.cpu()));
+    assertTrue(e.getMessage().contains("pool: node 'y' (BiasAdd): unsupported data_format NCHW"),
+        e.getMessage());
+  }
 
-    @Test
-    void runsAndDequantizesFloat16Weights() throws IOException {
-        Path json = writeModel("add", "AddV2", "\"T\": {\"type\": \"DT_FLOAT\"}");
-        try (TfjsGraphModel model = TfjsGraphModel.load(json, Device.cpu());
-                NDManager scope = NDManager.newBaseManager(Device.cpu())) {
-            assertEquals("add", model.name());
-            assertEquals("x", model.inputs().get(0).name());
-            assertEquals("x:0", model.inputs().get(0).signatureKey());
-            assertArrayEquals(new long[] {1, 2}, model.inputs().get(0).shape());
-            assertEquals("y", model.outputs().get(0).name());
-            assertEquals(2, model.parameterCount());
-            assertEquals(1, model.opInventory().get("AddV2"));
-            NDArray x = scope.create(new float[] {10, 20}, new ai.djl.ndarray.types.Shape(1, 2));
-            NDList out = model.run(scope, new NDList(x));
-            assertArrayEquals(new float[] {11, 22}, out.get(0).toFloatArray());
-            assertEquals(scope, out.get(0).getManager());
-        }
+  @Test
+  void runsAndDequantizesFloat16Weights() throws IOException {
+    Path json = writeModel("add", "AddV2", "\"T\": {\"type\": \"DT_FLOAT\"}");
+    try (TfjsGraphModel model = TfjsGraphModel.load(json, Device.cpu());
+        NDManager scope = NDManager.newBaseManager(Device.cpu())) {
+      assertEquals("add", model.name());
+      assertEquals("x", model.inputs().get(0).name());
+      assertEquals("x:0", model.inputs().get(0).signatureKey());
+      assertArrayEquals(new long[] {1, 2}, model.inputs().get(0).shape());
+      assertEquals("y", model.outputs().get(0).name());
+      assertEquals(2, model.parameterCount());
+      assertEquals(1, model.opInventory().get("AddV2"));
+      NDArray x = scope.create(new float[] {10, 20}, new ai.djl.ndarray.types.Shape(1, 2));
+      NDList out = model.run(scope, new NDList(x));
+      assertArrayEquals(new float[] {11, 22}, out.get(0).toFloatArray());
+      assertEquals(scope, out.get(0).getManager());
     }
+  }
 }

@@ -26,184 +26,184 @@ import java.util.Set;
  * slots, with each slot's last reader known so that its value can be freed as soon as possible.
  */
 public final class ExecutionPlan {
-    final String model;
-    final List<Step> steps;
-    final Value[] constantSlots; // pinned constants by slot; null for computed slots
-    final int[] inputSlots;
-    final int[] outputSlots;
+  final String model;
+  final List<Step> steps;
+  final Value[] constantSlots; // pinned constants by slot; null for computed slots
+  final int[] inputSlots;
+  final int[] outputSlots;
 
-    private ExecutionPlan(String model, List<Step> steps, Value[] constantSlots, int[] inputSlots,
-            int[] outputSlots) {
-        this.model = model;
-        this.steps = steps;
-        this.constantSlots = constantSlots;
-        this.inputSlots = inputSlots;
-        this.outputSlots = outputSlots;
+  private ExecutionPlan(String model, List<Step> steps, Value[] constantSlots, int[] inputSlots,
+      int[] outputSlots) {
+    this.model = model;
+    this.steps = steps;
+    this.constantSlots = constantSlots;
+    this.inputSlots = inputSlots;
+    this.outputSlots = outputSlots;
+  }
+
+  /** Number of steps executed per run (after folding). */
+  public int stepCount() {
+    return steps.size();
+  }
+
+  /**
+   * Compiles a graph.
+   *
+   * @param model model name, for messages
+   * @param nodes all nodes of model.json
+   * @param weights Const values by node name
+   * @param inputs placeholder names, in run-input order
+   * @param outputs tensors to return, in order
+   * @param manager the model's manager: constants and folded values live here
+   */
+  public static ExecutionPlan build(String model, List<NodeDef> nodes, Map<String, NDArray> weights,
+      List<String> inputs, List<TensorRef> outputs, NDManager manager, OpRegistry registry)
+      throws TfjsModelException {
+    Map<String, NodeDef> byName = new HashMap<>();
+    nodes.forEach(n -> byName.put(n.name(), n));
+    List<TensorRef> everything = new ArrayList<>();
+    nodes.forEach(n -> everything.add(new TensorRef(n.name(), 0)));
+    List<NodeDef> reachable;
+    List<NodeDef> all;
+    try {
+      reachable = TopologicalOrder.of(nodes, outputs);
+      all = TopologicalOrder.of(nodes, everything);
+    } catch (IllegalArgumentException e) {
+      throw new TfjsModelException(model + ": " + e.getMessage(), e);
     }
+    Set<String> needed = new HashSet<>();
+    reachable.forEach(n -> needed.add(n.name()));
 
-    /** Number of steps executed per run (after folding). */
-    public int stepCount() {
-        return steps.size();
+    Map<TensorRef, Value> constants = new HashMap<>();
+    Map<String, Kernel> kernels = new HashMap<>();
+    for (NodeDef node : all) {
+      KernelFactory factory = registry.factory(node.op());
+      if (factory == null) {
+        throw new TfjsModelException(model + ": node '" + node.name() + "' (" + node.op()
+            + "): unsupported op " + node.op());
+      }
+      Value[] constantInputs = new Value[node.inputs().size()];
+      boolean allConstant = !node.inputs().isEmpty();
+      for (int k = 0; k < constantInputs.length; k++) {
+        constantInputs[k] = constants.get(node.inputs().get(k));
+        allConstant &= constantInputs[k] != null;
+      }
+      NodeContext context = new NodeContext(model, node, constantInputs, manager);
+      Kernel kernel = create(factory, context);
+      List<String> unread = context.unreadAttributes();
+      if (!unread.isEmpty()) {
+        String attr = unread.get(0);
+        throw context.error("unsupported attribute %s = %s", attr, node.attrs().get(attr));
+      }
+      if (node.op().equals("Const")) {
+        NDArray w = weights.get(node.name());
+        if (w == null) {
+          throw context.error("no weight named '%s' in the weights manifest", node.name());
+        }
+        constants.put(new TensorRef(node.name(), 0), Value.pinned(w, manager));
+      } else if (node.op().equals("Placeholder")) {
+        continue; // fed by the caller
+      } else if (allConstant && needed.contains(node.name())) {
+        fold(node, kernel, constantInputs, manager, constants, context);
+      } else {
+        kernels.put(node.name(), kernel);
+      }
     }
+    return schedule(model, reachable, kernels, constants, byName, inputs, outputs);
+  }
 
-    /**
-     * Compiles a graph.
-     *
-     * @param model model name, for messages
-     * @param nodes all nodes of model.json
-     * @param weights Const values by node name
-     * @param inputs placeholder names, in run-input order
-     * @param outputs tensors to return, in order
-     * @param manager the model's manager: constants and folded values live here
-     */
-    public static ExecutionPlan build(String model, List<NodeDef> nodes, Map<String, NDArray> weights,
-            List<String> inputs, List<TensorRef> outputs, NDManager manager, OpRegistry registry)
-            throws TfjsModelException {
-        Map<String, NodeDef> byName = new HashMap<>();
-        nodes.forEach(n -> byName.put(n.name(), n));
-        List<TensorRef> everything = new ArrayList<>();
-        nodes.forEach(n -> everything.add(new TensorRef(n.name(), 0)));
-        List<NodeDef> reachable;
-        List<NodeDef> all;
-        try {
-            reachable = TopologicalOrder.of(nodes, outputs);
-            all = TopologicalOrder.of(nodes, everything);
-        } catch (IllegalArgumentException e) {
-            throw new TfjsModelException(model + ": " + e.getMessage(), e);
-        }
-        Set<String> needed = new HashSet<>();
-        reachable.forEach(n -> needed.add(n.name()));
-
-        Map<TensorRef, Value> constants = new HashMap<>();
-        Map<String, Kernel> kernels = new HashMap<>();
-        for (NodeDef node : all) {
-            KernelFactory factory = registry.factory(node.op());
-            if (factory == null) {
-                throw new TfjsModelException(model + ": node '" + node.name() + "' (" + node.op()
-                        + "): unsupported op " + node.op());
-            }
-            Value[] constantInputs = new Value[node.inputs().size()];
-            boolean allConstant = !node.inputs().isEmpty();
-            for (int k = 0; k < constantInputs.length; k++) {
-                constantInputs[k] = constants.get(node.inputs().get(k));
-                allConstant &= constantInputs[k] != null;
-            }
-            NodeContext context = new NodeContext(model, node, constantInputs, manager);
-            Kernel kernel = create(factory, context);
-            List<String> unread = context.unreadAttributes();
-            if (!unread.isEmpty()) {
-                String attr = unread.get(0);
-                throw context.error("unsupported attribute %s = %s", attr, node.attrs().get(attr));
-            }
-            if (node.op().equals("Const")) {
-                NDArray w = weights.get(node.name());
-                if (w == null) {
-                    throw context.error("no weight named '%s' in the weights manifest", node.name());
-                }
-                constants.put(new TensorRef(node.name(), 0), Value.pinned(w, manager));
-            } else if (node.op().equals("Placeholder")) {
-                continue; // fed by the caller
-            } else if (allConstant && needed.contains(node.name())) {
-                fold(node, kernel, constantInputs, manager, constants, context);
-            } else {
-                kernels.put(node.name(), kernel);
-            }
-        }
-        return schedule(model, reachable, kernels, constants, byName, inputs, outputs);
+  private static Kernel create(KernelFactory factory, NodeContext context) throws TfjsModelException {
+    try {
+      return factory.create(context);
+    } catch (TfjsModelException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw context.error("%s", e.getMessage());
     }
+  }
 
-    private static Kernel create(KernelFactory factory, NodeContext context) throws TfjsModelException {
-        try {
-            return factory.create(context);
-        } catch (TfjsModelException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw context.error("%s", e.getMessage());
-        }
+  /** Evaluates a node whose inputs are all constants; its outputs become constants. */
+  private static void fold(NodeDef node, Kernel kernel, Value[] inputs, NDManager manager,
+      Map<TensorRef, Value> constants, NodeContext context) throws TfjsModelException {
+    try (NDManager scratch = manager.newSubManager()) {
+      Value[] out = kernel.run(new RunContext(scratch), inputs);
+      for (int k = 0; k < out.length; k++) {
+        NDArray logical = out[k].nhwc();
+        NDArray kept = Tensors.contiguous(logical, manager);
+        constants.put(new TensorRef(node.name(), k), Value.pinned(kept, manager));
+      }
+    } catch (RuntimeException e) {
+      throw context.error("constant folding failed: %s", e.getMessage());
     }
+  }
 
-    /** Evaluates a node whose inputs are all constants; its outputs become constants. */
-    private static void fold(NodeDef node, Kernel kernel, Value[] inputs, NDManager manager,
-            Map<TensorRef, Value> constants, NodeContext context) throws TfjsModelException {
-        try (NDManager scratch = manager.newSubManager()) {
-            Value[] out = kernel.run(new RunContext(scratch), inputs);
-            for (int k = 0; k < out.length; k++) {
-                NDArray logical = out[k].nhwc();
-                NDArray kept = Tensors.contiguous(logical, manager);
-                constants.put(new TensorRef(node.name(), k), Value.pinned(kept, manager));
-            }
-        } catch (RuntimeException e) {
-            throw context.error("constant folding failed: %s", e.getMessage());
-        }
+  private static ExecutionPlan schedule(String model, List<NodeDef> order, Map<String, Kernel> kernels,
+      Map<TensorRef, Value> constants, Map<String, NodeDef> byName, List<String> inputs,
+      List<TensorRef> outputs) throws TfjsModelException {
+    Map<TensorRef, Integer> slotOf = new HashMap<>();
+    List<Value> slotConstants = new ArrayList<>();
+    java.util.function.Function<TensorRef, Integer> slot = ref -> slotOf.computeIfAbsent(ref, r -> {
+      slotConstants.add(constants.get(r));
+      return slotConstants.size() - 1;
+    });
+    int[] inputSlots = new int[inputs.size()];
+    for (int k = 0; k < inputSlots.length; k++) {
+      NodeDef placeholder = byName.get(inputs.get(k));
+      if (placeholder == null || !placeholder.op().equals("Placeholder")) {
+        throw new TfjsModelException(model + ": input '" + inputs.get(k) + "' is not a Placeholder");
+      }
+      inputSlots[k] = slot.apply(new TensorRef(inputs.get(k), 0));
     }
+    int[] outputSlots = outputs.stream().mapToInt(slot::apply).toArray();
 
-    private static ExecutionPlan schedule(String model, List<NodeDef> order, Map<String, Kernel> kernels,
-            Map<TensorRef, Value> constants, Map<String, NodeDef> byName, List<String> inputs,
-            List<TensorRef> outputs) throws TfjsModelException {
-        Map<TensorRef, Integer> slotOf = new HashMap<>();
-        List<Value> slotConstants = new ArrayList<>();
-        java.util.function.Function<TensorRef, Integer> slot = ref -> slotOf.computeIfAbsent(ref, r -> {
-            slotConstants.add(constants.get(r));
-            return slotConstants.size() - 1;
-        });
-        int[] inputSlots = new int[inputs.size()];
-        for (int k = 0; k < inputSlots.length; k++) {
-            NodeDef placeholder = byName.get(inputs.get(k));
-            if (placeholder == null || !placeholder.op().equals("Placeholder")) {
-                throw new TfjsModelException(model + ": input '" + inputs.get(k) + "' is not a Placeholder");
-            }
-            inputSlots[k] = slot.apply(new TensorRef(inputs.get(k), 0));
-        }
-        int[] outputSlots = outputs.stream().mapToInt(slot::apply).toArray();
-
-        // slots every computed node reads or provides
-        List<NodeDef> computed = new ArrayList<>();
-        Map<String, Integer> outputsUsed = new HashMap<>();
-        for (NodeDef node : order) {
-            if (kernels.containsKey(node.name())) {
-                computed.add(node);
-            } else if (node.op().equals("Placeholder") && !inputs.contains(node.name())) {
-                throw new TfjsModelException(model + ": placeholder '" + node.name() + "' is not fed");
-            }
-            for (TensorRef in : node.inputs()) {
-                slot.apply(in);
-                outputsUsed.merge(in.node(), in.index() + 1, Math::max);
-            }
-        }
-        outputs.forEach(o -> outputsUsed.merge(o.node(), o.index() + 1, Math::max));
-
-        Map<Integer, Integer> lastReader = new HashMap<>();
-        for (int s = 0; s < computed.size(); s++) {
-            for (TensorRef in : computed.get(s).inputs()) {
-                lastReader.put(slotOf.get(in), s);
-            }
-        }
-        Set<Integer> kept = new HashSet<>();
-        for (int s : outputSlots) {
-            kept.add(s);
-        }
-        for (int s : inputSlots) {
-            kept.add(s);
-        }
-        List<List<Integer>> releases = new ArrayList<>();
-        computed.forEach(n -> releases.add(new ArrayList<>()));
-        lastReader.forEach((s, step) -> {
-            if (!kept.contains(s) && slotConstants.get(s) == null) {
-                releases.get(step).add(s);
-            }
-        });
-        List<Step> steps = new ArrayList<>();
-        for (int s = 0; s < computed.size(); s++) {
-            NodeDef node = computed.get(s);
-            int[] in = node.inputs().stream().mapToInt(slotOf::get).toArray();
-            int[] out = new int[outputsUsed.getOrDefault(node.name(), 0)];
-            for (int k = 0; k < out.length; k++) {
-                Integer o = slotOf.get(new TensorRef(node.name(), k));
-                out[k] = o == null ? -1 : o;
-            }
-            steps.add(new Step(node, kernels.get(node.name()), in,
-                    out, releases.get(s).stream().mapToInt(Integer::intValue).toArray()));
-        }
-        return new ExecutionPlan(model, steps, slotConstants.toArray(new Value[0]), inputSlots, outputSlots);
+    // slots every computed node reads or provides
+    List<NodeDef> computed = new ArrayList<>();
+    Map<String, Integer> outputsUsed = new HashMap<>();
+    for (NodeDef node : order) {
+      if (kernels.containsKey(node.name())) {
+        computed.add(node);
+      } else if (node.op().equals("Placeholder") && !inputs.contains(node.name())) {
+        throw new TfjsModelException(model + ": placeholder '" + node.name() + "' is not fed");
+      }
+      for (TensorRef in : node.inputs()) {
+        slot.apply(in);
+        outputsUsed.merge(in.node(), in.index() + 1, Math::max);
+      }
     }
+    outputs.forEach(o -> outputsUsed.merge(o.node(), o.index() + 1, Math::max));
+
+    Map<Integer, Integer> lastReader = new HashMap<>();
+    for (int s = 0; s < computed.size(); s++) {
+      for (TensorRef in : computed.get(s).inputs()) {
+        lastReader.put(slotOf.get(in), s);
+      }
+    }
+    Set<Integer> kept = new HashSet<>();
+    for (int s : outputSlots) {
+      kept.add(s);
+    }
+    for (int s : inputSlots) {
+      kept.add(s);
+    }
+    List<List<Integer>> releases = new ArrayList<>();
+    computed.forEach(n -> releases.add(new ArrayList<>()));
+    lastReader.forEach((s, step) -> {
+      if (!kept.contains(s) && slotConstants.get(s) == null) {
+        releases.get(step).add(s);
+      }
+    });
+    List<Step> steps = new ArrayList<>();
+    for (int s = 0; s < computed.size(); s++) {
+      NodeDef node = computed.get(s);
+      int[] in = node.inputs().stream().mapToInt(slotOf::get).toArray();
+      int[] out = new int[outputsUsed.getOrDefault(node.name(), 0)];
+      for (int k = 0; k < out.length; k++) {
+        Integer o = slotOf.get(new TensorRef(node.name(), k));
+        out[k] = o == null ? -1 : o;
+      }
+      steps.add(new Step(node, kernels.get(node.name()), in,
+          out, releases.get(s).stream().mapToInt(Integer::intValue).toArray()));
+    }
+    return new ExecutionPlan(model, steps, slotConstants.toArray(new Value[0]), inputSlots, outputSlots);
+  }
 }

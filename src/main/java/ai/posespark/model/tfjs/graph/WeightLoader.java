@@ -18,102 +18,102 @@ import java.util.Map;
  * (exact), uint8/uint16 to {@code q * scale + min}. Shards of a group are concatenated in manifest order.
  */
 public final class WeightLoader {
-    private WeightLoader() {}
+  private WeightLoader() {}
 
-    /**
-     * Loads every weight of {@code model}, reading shards relative to {@code folder}.
-     *
-     * @return weights by name, in manifest order, as NDArrays of {@code manager}
-     */
-    public static Map<String, NDArray> load(ModelDefinition model, Path folder, NDManager manager)
-            throws IOException {
-        Map<String, NDArray> weights = new LinkedHashMap<>();
-        for (ModelDefinition.WeightGroup group : model.weightGroups()) {
-            ByteBuffer data = ByteBuffer.wrap(concatenate(folder, group)).order(ByteOrder.LITTLE_ENDIAN);
-            for (WeightSpec spec : group.weights()) {
-                try {
-                    weights.put(spec.name(), decode(spec, data, manager));
-                } catch (RuntimeException e) {
-                    throw new IOException(model.name() + ": weight '" + spec.name() + "': " + e.getMessage(), e);
-                }
-            }
-            if (data.hasRemaining()) {
-                throw new IOException(model.name() + ": " + data.remaining() + " bytes left over in shards "
-                        + group.paths());
-            }
+  /**
+   * Loads every weight of {@code model}, reading shards relative to {@code folder}.
+   *
+   * @return weights by name, in manifest order, as NDArrays of {@code manager}
+   */
+  public static Map<String, NDArray> load(ModelDefinition model, Path folder, NDManager manager)
+      throws IOException {
+    Map<String, NDArray> weights = new LinkedHashMap<>();
+    for (ModelDefinition.WeightGroup group : model.weightGroups()) {
+      ByteBuffer data = ByteBuffer.wrap(concatenate(folder, group)).order(ByteOrder.LITTLE_ENDIAN);
+      for (WeightSpec spec : group.weights()) {
+        try {
+          weights.put(spec.name(), decode(spec, data, manager));
+        } catch (RuntimeException e) {
+          throw new IOException(model.name() + ": weight '" + spec.name() + "': " + e.getMessage(), e);
         }
-        return weights;
+      }
+      if (data.hasRemaining()) {
+        throw new IOException(model.name() + ": " + data.remaining() + " bytes left over in shards "
+            + group.paths());
+      }
     }
+    return weights;
+  }
 
-    /**
-     * A PyTorch-owned copy: DJL's CPU {@code create} wraps the Java buffer without copying, and views of a weight
-     * (reordered filters, layout conversions) must not depend on that buffer's lifetime.
-     */
-    private static NDArray owned(NDArray fromHost) {
-        NDArray copy = fromHost.duplicate();
-        fromHost.close();
-        return copy;
-    }
+  /**
+   * A PyTorch-owned copy: DJL's CPU {@code create} wraps the Java buffer without copying, and views of a weight
+   * (reordered filters, layout conversions) must not depend on that buffer's lifetime.
+   */
+  private static NDArray owned(NDArray fromHost) {
+    NDArray copy = fromHost.duplicate();
+    fromHost.close();
+    return copy;
+  }
 
-    private static byte[] concatenate(Path folder, ModelDefinition.WeightGroup group) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String path : group.paths()) {
-            out.write(Files.readAllBytes(folder.resolve(path)));
-        }
-        return out.toByteArray();
+  private static byte[] concatenate(Path folder, ModelDefinition.WeightGroup group) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String path : group.paths()) {
+      out.write(Files.readAllBytes(folder.resolve(path)));
     }
+    return out.toByteArray();
+  }
 
-    private static NDArray decode(WeightSpec spec, ByteBuffer data, NDManager manager) {
-        Shape shape = new Shape(spec.shape());
-        int n = Math.toIntExact(spec.size());
-        WeightSpec.Quantization q = spec.quantization();
-        if (q != null) {
-            if (!"float32".equals(spec.dtype())) {
-                throw new IllegalArgumentException("quantized weights of type " + spec.dtype() + " unsupported");
-            }
-            float[] values = new float[n];
-            switch (q.dtype()) {
-                case "float16" -> {
-                    for (int k = 0; k < n; k++) {
-                        values[k] = Float16.toFloat(data.getShort());
-                    }
-                }
-                case "uint8" -> {
-                    for (int k = 0; k < n; k++) {
-                        values[k] = (data.get() & 0xff) * q.scale() + q.min();
-                    }
-                }
-                case "uint16" -> {
-                    for (int k = 0; k < n; k++) {
-                        values[k] = (data.getShort() & 0xffff) * q.scale() + q.min();
-                    }
-                }
-                default -> throw new IllegalArgumentException("unsupported quantization " + q.dtype());
-            }
-            return owned(manager.create(values, shape));
+  private static NDArray decode(WeightSpec spec, ByteBuffer data, NDManager manager) {
+    Shape shape = new Shape(spec.shape());
+    int n = Math.toIntExact(spec.size());
+    WeightSpec.Quantization q = spec.quantization();
+    if (q != null) {
+      if (!"float32".equals(spec.dtype())) {
+        throw new IllegalArgumentException("quantized weights of type " + spec.dtype() + " unsupported");
+      }
+      float[] values = new float[n];
+      switch (q.dtype()) {
+        case "float16" -> {
+          for (int k = 0; k < n; k++) {
+            values[k] = Float16.toFloat(data.getShort());
+          }
         }
-        DataType type = TfDataTypes.of(spec.dtype());
-        switch (type) {
-            case FLOAT32 -> {
-                float[] values = new float[n];
-                data.asFloatBuffer().get(values);
-                data.position(data.position() + 4 * n);
-                return owned(manager.create(values, shape));
-            }
-            case INT32 -> {
-                int[] values = new int[n];
-                data.asIntBuffer().get(values);
-                data.position(data.position() + 4 * n);
-                return owned(manager.create(values, shape));
-            }
-            case BOOLEAN -> {
-                boolean[] values = new boolean[n];
-                for (int k = 0; k < n; k++) {
-                    values[k] = data.get() != 0;
-                }
-                return owned(manager.create(values, shape));
-            }
-            default -> throw new IllegalArgumentException("unsupported weight type " + spec.dtype());
+        case "uint8" -> {
+          for (int k = 0; k < n; k++) {
+            values[k] = (data.get() & 0xff) * q.scale() + q.min();
+          }
         }
+        case "uint16" -> {
+          for (int k = 0; k < n; k++) {
+            values[k] = (data.getShort() & 0xffff) * q.scale() + q.min();
+          }
+        }
+        default -> throw new IllegalArgumentException("unsupported quantization " + q.dtype());
+      }
+      return owned(manager.create(values, shape));
     }
+    DataType type = TfDataTypes.of(spec.dtype());
+    switch (type) {
+      case FLOAT32 -> {
+        float[] values = new float[n];
+        data.asFloatBuffer().get(values);
+        data.position(data.position() + 4 * n);
+        return owned(manager.create(values, shape));
+      }
+      case INT32 -> {
+        int[] values = new int[n];
+        data.asIntBuffer().get(values);
+        data.position(data.position() + 4 * n);
+        return owned(manager.create(values, shape));
+      }
+      case BOOLEAN -> {
+        boolean[] values = new boolean[n];
+        for (int k = 0; k < n; k++) {
+          values[k] = data.get() != 0;
+        }
+        return owned(manager.create(values, shape));
+      }
+      default -> throw new IllegalArgumentException("unsupported weight type " + spec.dtype());
+    }
+  }
 }

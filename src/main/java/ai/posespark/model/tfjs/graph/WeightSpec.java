@@ -10,22 +10,22 @@ package ai.posespark.model.tfjs.graph;
  */
 public record WeightSpec(String name, long[] shape, String dtype, Quantization quantization) {
 
-    /**
-     * TF.js weight quantization: {@code float16} stores IEEE half floats; {@code uint8}/{@code uint16} store
-     * {@code q} with {@code value = q * scale + min}.
-     *
-     * @param dtype float16, uint8 or uint16
-     * @param scale affine scale (uint8/uint16 only)
-     * @param min affine offset (uint8/uint16 only)
-     */
-    public record Quantization(String dtype, float scale, float min) {}
+  /**
+   * TF.js weight quantization: {@code float16} stores IEEE half floats; {@code uint8}/{@code uint16} store
+   * {@code q} with {@code value = q * scale + min}.
+   *
+   * @param dtype float16, uint8 or uint16
+   * @param scale affine scale (uint8/uint16 only)
+   * @param min affine offset (uint8/uint16 only)
+   */
+  public record Quantization(String dtype, float scale, float min) {}
 
-    /** Number of elements. */
-    public long size() {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        return n;
+  /** Number of elements. */
+  public long size() {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
     }
+    return n;
+  }
 }

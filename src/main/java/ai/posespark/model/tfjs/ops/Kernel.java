@@ -9,12 +9,12 @@ package ai.posespark.model.tfjs.ops;
  */
 @FunctionalInterface
 public interface Kernel {
-    /**
-     * Computes the outputs.
-     *
-     * @param ctx the run (manager for new arrays)
-     * @param inputs the node's data inputs in order
-     * @return the node's outputs in order
-     */
-    Value[] run(RunContext ctx, Value[] inputs);
+  /**
+   * Computes the outputs.
+   *
+   * @param ctx the run (manager for new arrays)
+   * @param inputs the node's data inputs in order
+   * @return the node's outputs in order
+   */
+  Value[] run(RunContext ctx, Value[] inputs);
 }
