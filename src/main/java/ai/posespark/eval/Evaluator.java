@@ -1,6 +1,7 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.CocoDataset;
+import ai.posespark.data.FileNameIndex;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

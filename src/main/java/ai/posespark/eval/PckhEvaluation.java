@@ -1,6 +1,7 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.AnnotationFormatException;
+import ai.posespark.data.FileNameIndex;
 import ai.posespark.data.Mpii16;
 import ai.posespark.data.MpiiDataset;
 import ai.posespark.data.MpiiPerson;

@@ -1,5 +1,6 @@
 package ai.posespark.eval;
 
+import ai.posespark.data.FileNameIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

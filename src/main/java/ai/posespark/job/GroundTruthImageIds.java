@@ -1,7 +1,7 @@
 package ai.posespark.job;
 
 import ai.posespark.data.AnnotationFormat;
-import ai.posespark.eval.FileNameIndex;
+import ai.posespark.data.FileNameIndex;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.sink.ResultsJsonWriter;
 
@@ -16,13 +16,21 @@ final class GroundTruthImageIds {
    * @param gt the job's ground truth, or null when it has none
    */
   static ResultsJsonWriter.ImageIdResolver resolver(GroundTruth gt) {
-    if (gt == null || (gt.format() != AnnotationFormat.COCO && gt.format() != AnnotationFormat.AIC)) {
+    FileNameIndex index = index(gt);
+    if (index == null) {
       return ResultsJsonWriter::defaultImageId;
     }
-    FileNameIndex index = FileNameIndex.of(gt.coco());
     return (uri, frameId) -> {
       Long id = index.lookup(uri);
       return id != null ? id : ResultsJsonWriter.defaultImageId(uri, frameId);
     };
+  }
+
+  /** The file name → image id index of a COCO or AIC ground truth; null for none or another format. */
+  static FileNameIndex index(GroundTruth gt) {
+    if (gt == null || (gt.format() != AnnotationFormat.COCO && gt.format() != AnnotationFormat.AIC)) {
+      return null;
+    }
+    return FileNameIndex.of(gt.coco());
   }
 }

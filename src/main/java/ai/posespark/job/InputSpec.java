@@ -10,9 +10,10 @@ import java.util.List;
  * @param kind              what the paths hold
  * @param annotations       optional ground truth for evaluation
  * @param annotationsFormat {@code coco | mpii | aic | posetrack}; null means detect from the file
+ * @param detections        COCO detection results file for {@code model.detector: file} (top-down)
  */
-public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat)
-    implements java.io.Serializable {
+public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
+                        String detections) implements java.io.Serializable {
 
   public InputSpec {
     paths = paths == null ? List.of() : List.copyOf(paths);

@@ -95,5 +95,22 @@ final class JobSpecValidator {
     if (model.minKeypointScore() < 0 || model.minKeypointScore() > 1) {
       throw new JobSpecException("model.minKeypointScore", model.minKeypointScore() + " is outside 0..1");
     }
+    if (!(model.cropPadding() >= 1 && model.cropPadding() <= 4)) {
+      throw new JobSpecException("model.cropPadding", model.cropPadding() + " is outside 1..4 (1.25: AlphaPose's "
+          + "and MMPose's)");
+    }
+    if (model.refine() < 0 || model.refine() > 2) {
+      throw new JobSpecException("model.refine", model.refine() + " is outside 0..2 (extra crop-and-rerun passes)");
+    }
+    if (model.minDetectionScore() < 0 || model.minDetectionScore() > 1) {
+      throw new JobSpecException("model.minDetectionScore", model.minDetectionScore() + " is outside 0..1");
+    }
+    if (!(model.detectionNmsIou() > 0 && model.detectionNmsIou() <= 1)) {
+      throw new JobSpecException("model.detectionNmsIou", model.detectionNmsIou() + " is outside (0, 1]");
+    }
+    if (model.maxPersons() < 1 || model.maxPersons() > 1000) {
+      throw new JobSpecException("model.maxPersons", model.maxPersons() + " is outside 1..1000");
+    }
+    model.poseNms().toChoice();
   }
 }

@@ -1,6 +1,8 @@
 package ai.posespark.job;
 
+import ai.posespark.data.FileNameIndex;
 import ai.posespark.pipeline.PipelineSettings;
+import ai.posespark.pipeline.TopDownSettings;
 
 /**
  * Job key {@code model}.
@@ -13,10 +15,18 @@ import ai.posespark.pipeline.PipelineSettings;
  * @param minPersonScore    people scoring below this are dropped (default 0.1)
  * @param minKeypointScore  keypoints scoring below this keep their position but are flagged in
  *                          {@code results.json} with visibility 0 (default 0.0: keep all)
+ * @param cropPadding       top-down: person box → crop scale (default 1.25)
+ * @param refine            top-down: extra crop-and-rerun passes, 0..2 (default 0)
+ * @param flipTest          top-down: also run the mirrored crop and average (default false)
+ * @param poseNms           top-down: pose NMS and its constants (default parametric)
+ * @param minDetectionScore top-down: person boxes scoring below are dropped (default 0.05)
+ * @param detectionNmsIou   top-down: box NMS IoU of a detector model (default 0.6)
+ * @param maxPersons        top-down: most boxes per frame (default 20)
  */
 public record ModelSpec(
-    String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore)
-    implements java.io.Serializable {
+    String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore,
+    Double cropPadding, Integer refine, Boolean flipTest, PoseNmsSpec poseNms, Double minDetectionScore,
+    Double detectionNmsIou, Integer maxPersons) implements java.io.Serializable {
 
   /** The pipeline when the job file names none. */
   public static final String DEFAULT_PIPELINE = "bottom-up";
@@ -25,10 +35,25 @@ public record ModelSpec(
     pipeline = pipeline == null ? DEFAULT_PIPELINE : pipeline;
     minPersonScore = minPersonScore == null ? 0.1 : minPersonScore;
     minKeypointScore = minKeypointScore == null ? 0.0 : minKeypointScore;
+    TopDownSettings d = TopDownSettings.DEFAULTS;
+    cropPadding = cropPadding == null ? d.cropPadding() : cropPadding;
+    refine = refine == null ? d.refine() : refine;
+    flipTest = flipTest == null ? d.flipTest() : flipTest;
+    poseNms = poseNms == null ? PoseNmsSpec.of(d.poseNms().method()) : poseNms;
+    minDetectionScore = minDetectionScore == null ? d.minDetectionScore() : minDetectionScore;
+    detectionNmsIou = detectionNmsIou == null ? d.detectionNmsIou() : detectionNmsIou;
+    maxPersons = maxPersons == null ? d.maxPersons() : maxPersons;
   }
 
-  /** These keys as the pipeline package reads them. */
-  public PipelineSettings pipelineSettings() {
-    return new PipelineSettings(pipeline, pose, detector, grouping, minPersonScore);
+  /**
+   * These keys as the pipeline package reads them.
+   *
+   * @param detections {@code input.detections}, or null
+   * @param imageIds   the ground truth's file name → image id index, or null
+   */
+  public PipelineSettings pipelineSettings(String detections, FileNameIndex imageIds) {
+    TopDownSettings td = new TopDownSettings(detections, imageIds, cropPadding, refine, flipTest,
+        poseNms.toChoice(), minDetectionScore, detectionNmsIou, maxPersons);
+    return new PipelineSettings(pipeline, pose, detector, grouping, minPersonScore, td);
   }
 }

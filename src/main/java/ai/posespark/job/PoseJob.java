@@ -2,6 +2,7 @@ package ai.posespark.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import ai.posespark.data.FileNameIndex;
 import ai.posespark.eval.EvalReport;
 import ai.posespark.eval.Evaluator;
 import ai.posespark.eval.GroundTruth;
@@ -51,11 +52,11 @@ public final class PoseJob {
     if (spec.input().kind() == InputSpec.Kind.RESULTS) {
       return evaluateResults(spark, spec, runDir, start);
     }
-    PipelinePlan plan = plan(spec);
     prepareOutput(runDir, spec.output().mode(), conf);
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
+    PipelinePlan plan = plan(spec, GroundTruthImageIds.index(gt));
 
     List<FrameTask> frames = FrameLister.list(spec.input().paths(), conf);
     if (frames.isEmpty()) {
@@ -118,14 +119,19 @@ public final class PoseJob {
    */
   public static void checkBeforeStart(JobSpec spec) {
     if (spec.input().kind() != InputSpec.Kind.RESULTS) {
-      plan(spec);
+      plan(spec, null);
     }
   }
 
-  /** The job's pipeline resolved against the bundled catalog; what the model keys get wrong names its key. */
-  static PipelinePlan plan(JobSpec spec) {
+  /**
+   * The job's pipeline resolved against the bundled catalog; what the model keys get wrong names its key.
+   *
+   * @param imageIds the ground truth's file name → image id index (detection files are keyed by image id), or null
+   */
+  static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
     try {
-      return Pipelines.standard().plan(spec.model().pipelineSettings(), ModelCatalog.bundled());
+      return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
+          ModelCatalog.bundled());
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }

@@ -51,10 +51,16 @@ public final class InputPreprocessor {
     return new Prepared(toModelInput(canvas), box);
   }
 
-  /** A float {@code [H, W, 3]} image of the input's size, 0..255 → the model's value mapping, dtype and layout. */
+  /**
+   * A float {@code [H, W, 3]} image of the input's size (or a batch {@code [N, H, W, 3]} of them), 0..255 → the
+   * model's value mapping, dtype and layout.
+   */
   public NDArray toModelInput(NDArray hwc) {
     NDArray mapped = mapValues(hwc);
-    return "nchw".equals(spec.layout()) ? mapped.transpose(2, 0, 1) : mapped;
+    if (!"nchw".equals(spec.layout())) {
+      return mapped;
+    }
+    return hwc.getShape().dimension() == 3 ? mapped.transpose(2, 0, 1) : mapped.transpose(0, 3, 1, 2);
   }
 
   private NDArray mapValues(NDArray v) {

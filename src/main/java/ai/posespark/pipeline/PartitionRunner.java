@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
-import ai.posespark.decode.RgbImage;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.Person;
@@ -109,12 +108,10 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
   }
 
   private List<FrameResult> runPipeline(List<DecodedFrame> good, PosePipeline pipeline, Device device, int stages) {
-    List<RgbImage> images = new ArrayList<>(good.size());
-    good.forEach(f -> images.add(f.image()));
     List<List<Person>> people;
     double[][] own = new double[good.size()][];
     try (StageContext context = new StageContext(device, settings.plan().stages(), good.size())) {
-      people = pipeline.run(images, context);
+      people = pipeline.run(good, context);
       for (int i = 0; i < own.length; i++) {
         own[i] = context.times(i);
       }

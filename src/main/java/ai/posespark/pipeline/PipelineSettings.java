@@ -9,6 +9,13 @@ package ai.posespark.pipeline;
  * @param detector       person detector for top-down ({@code model.detector}); null if none
  * @param grouping       bottom-up grouping ({@code model.grouping}); null = the model's own
  * @param minPersonScore people scoring below this are dropped ({@code model.minPersonScore})
+ * @param topDown        the top-down keys (ignored by the other pipelines)
  */
 public record PipelineSettings(String pipeline, String pose, String detector, String grouping,
-                               double minPersonScore) {}
+                               double minPersonScore, TopDownSettings topDown) {
+
+  /** Settings with the top-down defaults. */
+  public PipelineSettings(String pipeline, String pose, String detector, String grouping, double minPersonScore) {
+    this(pipeline, pose, detector, grouping, minPersonScore, TopDownSettings.DEFAULTS);
+  }
+}

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The pipelines a job's {@code model.pipeline} can name, each a name and a factory that resolves the job's model
  * keys into a {@link PipelinePlan} on the driver, before Spark starts; a name registered twice is a programming
- * error. Today {@code single} and {@code bottom-up} are the same composition ({@link WholeFramePipeline}): the
- * model sees the whole frame and its decoder finds the people.
+ * error. {@code single} and {@code bottom-up} are today the same composition ({@link WholeFramePipeline}): the
+ * model sees the whole frame and its decoder finds the people; {@code top-down} is {@link TopDownPipeline}.
  */
 public final class Pipelines {
   /** Resolves the job's model keys into a plan, or throws {@link PipelineException} naming the key at fault. */
@@ -68,6 +68,7 @@ public final class Pipelines {
   private static final class Holder {
     static final Pipelines STANDARD = new Pipelines(List.of(
         new Entry("bottom-up", WholeFramePipeline::plan),
-        new Entry("single", WholeFramePipeline::plan)));
+        new Entry("single", WholeFramePipeline::plan),
+        new Entry("top-down", TopDownPipeline::plan)));
   }
 }

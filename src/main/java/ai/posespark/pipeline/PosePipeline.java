@@ -1,6 +1,6 @@
 package ai.posespark.pipeline;
 
-import ai.posespark.decode.RgbImage;
+import ai.posespark.decode.DecodedFrame;
 import ai.posespark.pose.Person;
 import java.util.List;
 
@@ -15,8 +15,8 @@ public interface PosePipeline {
   /**
    * People per frame, in each frame's pixels, best first.
    *
-   * @param frames  the batch's decoded frames
+   * @param frames  the batch's decoded frames (all ok), with the tasks they came from
    * @param context the batch's NDArray scope and stage clock (stages named by {@link PipelinePlan#stages()})
    */
-  List<List<Person>> run(List<RgbImage> frames, StageContext context);
+  List<List<Person>> run(List<DecodedFrame> frames, StageContext context);
 }

@@ -2,7 +2,7 @@ package ai.posespark.pipeline;
 
 import ai.djl.Device;
 import ai.posespark.decode.Letterbox;
-import ai.posespark.decode.RgbImage;
+import ai.posespark.decode.DecodedFrame;
 import ai.posespark.model.InputPreprocessor;
 import ai.posespark.model.ModelCache;
 import ai.posespark.model.ModelCatalog;
@@ -57,11 +57,11 @@ public final class WholeFramePipeline implements PosePipeline {
   }
 
   @Override
-  public List<List<Person>> run(List<RgbImage> frames, StageContext context) {
+  public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
     List<ModelStage.Item<Letterbox>> items = new ArrayList<>(frames.size());
     for (int i = 0; i < frames.size(); i++) {
       long t0 = System.nanoTime();
-      InputPreprocessor.Prepared p = preprocessor.prepare(frames.get(i), context.scope());
+      InputPreprocessor.Prepared p = preprocessor.prepare(frames.get(i).image(), context.scope());
       items.add(new ModelStage.Item<>(i, p.letterbox(), p.input()));
       context.charge("preprocess", i, StageContext.millisSince(t0));
     }

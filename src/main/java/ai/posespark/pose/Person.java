@@ -8,14 +8,64 @@ import java.util.List;
  * One detected person: in model-input pixels as a decoder finds it, in original-image pixels after
  * {@link #toSource}.
  *
- * @param score     person confidence 0..1
+ * @param score     person confidence 0..1 (top-down: detector score × pose score)
  * @param bbox      box {x, y, w, h}
  * @param keypoints keypoints in skeleton order
+ * @param detection where a top-down pipeline found the person (null for the other pipelines)
  */
-public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints) implements java.io.Serializable {
+public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints, Detection detection)
+    implements java.io.Serializable {
+
+  /** A person no detector proposed (whole-frame pipelines). */
+  public Person(float score, BoundingBox bbox, List<Keypoint> keypoints) {
+    this(score, bbox, keypoints, null);
+  }
 
   /** Box of a person: top-left corner and size, pixels. */
   public record BoundingBox(float x, float y, float w, float h) implements java.io.Serializable {}
+
+  /**
+   * How a top-down pipeline scored a person.
+   *
+   * @param box       the detector's box, source pixels
+   * @param score     the detector's score
+   * @param poseScore the pose model's score for the person in the crop
+   */
+  public record Detection(BoundingBox box, float score, float poseScore) implements java.io.Serializable {}
+
+  /** This person with {@code detection} attached and the final score {@code score}. */
+  public Person detected(Detection detection, float score) {
+    return new Person(score, bbox, keypoints, detection);
+  }
+
+  /**
+   * This person seen in a mirrored input, put right: every {@code left_*} keypoint swaps places with its
+   * {@code right_*} partner (by name, so any skeleton works), positions unchanged.
+   */
+  public Person swappedLeftRight() {
+    List<Keypoint> swapped = new ArrayList<>(keypoints);
+    for (int i = 0; i < keypoints.size(); i++) {
+      String name = keypoints.get(i).name();
+      String partner = name.startsWith("left_") ? "right_" + name.substring(5)
+          : name.startsWith("right_") ? "left_" + name.substring(6) : null;
+      for (int j = 0; partner != null && j < keypoints.size(); j++) {
+        if (keypoints.get(j).name().equals(partner)) {
+          Keypoint k = keypoints.get(j);
+          swapped.set(i, new Keypoint(name, k.x(), k.y(), k.score()));
+        }
+      }
+    }
+    return new Person(score, bbox, swapped, detection);
+  }
+
+  /** Mean keypoint score: the pose score of single-person models. */
+  public float meanKeypointScore() {
+    double sum = 0;
+    for (Keypoint k : keypoints) {
+      sum += k.score();
+    }
+    return keypoints.isEmpty() ? 0 : (float) (sum / keypoints.size());
+  }
 
   /**
    * This person, found in model-input pixels, in the source frame's pixels: keypoints through {@code transform}, the
@@ -43,7 +93,8 @@ public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints) im
         y1 = Math.max(y1, sy);
       }
     }
-    return new Person(score, new BoundingBox((float) x0, (float) y0, (float) (x1 - x0), (float) (y1 - y0)), mapped);
+    return new Person(score, new BoundingBox((float) x0, (float) y0, (float) (x1 - x0), (float) (y1 - y0)), mapped,
+        detection);
   }
 
   /** The tight box around keypoints scoring at least {@code minScore} (all keypoints if none does). */

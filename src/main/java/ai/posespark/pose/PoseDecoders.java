@@ -20,12 +20,14 @@ public final class PoseDecoders {
   /**
    * One registered decoder.
    *
-   * @param name     catalog name
-   * @param grouping how it groups parts into people when it is a bottom-up grouper ({@code greedy}), else null
-   *                 (single-person decoders, and graphs that group in-graph as MoveNet multipose)
-   * @param factory  builds the decoder for one model input
+   * @param name         catalog name
+   * @param singlePerson whether it finds exactly one person per input (what a top-down pipeline runs on crops)
+   * @param grouping     how it groups parts into people when it is a bottom-up grouper ({@code greedy}), else null
+   *                     (single-person decoders, and graphs that group in-graph as MoveNet multipose)
+   * @param factory      builds the decoder for one model input
    */
-  public record Entry(String name, String grouping, Function<DecoderSettings, PoseDecoder> factory) {}
+  public record Entry(String name, boolean singlePerson, String grouping,
+                      Function<DecoderSettings, PoseDecoder> factory) {}
 
   private final Map<String, Entry> entries;
 
@@ -71,19 +73,20 @@ public final class PoseDecoders {
 
   private static final class Holder {
     static final PoseDecoders STANDARD = new PoseDecoders(List.of(
-        new Entry("movenet-single", null,
+        new Entry("movenet-single", true, null,
             s -> new MoveNetDecoder(false, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
-        new Entry("movenet-multi", null,
+        new Entry("movenet-multi", false, null,
             s -> new MoveNetDecoder(true, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
-        new Entry("posenet", "greedy", s -> PoseNetDecoder.withDefaults(
+        new Entry("posenet", false, "greedy", s -> PoseNetDecoder.withDefaults(
             s.outputNames().isEmpty() ? PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES : s.outputNames(),
             s.inputWidth(), s.inputHeight(), POSENET_MAX_PEOPLE, s.minPersonScore())),
-        new Entry("blazepose", null, s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, s.minPersonScore())),
-        new Entry("blazepose-33", null,
+        new Entry("blazepose", true, null,
+            s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, s.minPersonScore())),
+        new Entry("blazepose-33", true, null,
             s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.BLAZEPOSE_33, s.minPersonScore())),
-        new Entry("efficientpose", null, s -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
+        new Entry("efficientpose", true, null, s -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
             s.inputWidth(), s.inputHeight(), s.minPersonScore())),
-        new Entry("efficientpose-16", null, s -> new EfficientPoseDecoder(
+        new Entry("efficientpose-16", true, null, s -> new EfficientPoseDecoder(
             EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore()))));
   }
 }

@@ -34,8 +34,9 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
       for (Keypoint k : p.keypoints()) {
         kps.add(RowFactory.create(k.name(), k.x(), k.y(), k.score()));
       }
-      Person.BoundingBox b = p.bbox();
-      people.add(RowFactory.create(i, null, p.score(), RowFactory.create(b.x(), b.y(), b.w(), b.h()), seq(kps)));
+      Person.Detection d = p.detection();
+      people.add(RowFactory.create(i, null, p.score(), box(p.bbox()), seq(kps), d == null ? null : box(d.box()),
+          d == null ? null : d.score(), d == null ? null : d.poseScore()));
     }
     Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
     Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), null, width, height,
@@ -46,6 +47,10 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
     }
     values[values.length - 1] = seq(people);
     return RowFactory.create(values);
+  }
+
+  private static Row box(Person.BoundingBox b) {
+    return RowFactory.create(b.x(), b.y(), b.w(), b.h());
   }
 
   /** Spark's external Row type wants Scala sequences for array columns. */

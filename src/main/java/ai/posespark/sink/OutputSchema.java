@@ -30,13 +30,16 @@ public final class OutputSchema {
       createStructField("name", StringType, false), createStructField("x", FloatType, false),
       createStructField("y", FloatType, false), createStructField("score", FloatType, false)));
 
-  /** One person inside an inference row. */
+  /** One person inside an inference row; the last three are set by top-down pipelines only. */
   public static final StructType PERSON = createStructType(List.of(
       createStructField("person_index", IntegerType, false),
       createStructField("track_id", LongType, true),
       createStructField("score", FloatType, false),
       createStructField("bbox", BBOX, false),
-      createStructField("keypoints", createArrayType(KEYPOINT, false), false)));
+      createStructField("keypoints", createArrayType(KEYPOINT, false), false),
+      createStructField("det_bbox", BBOX, true),
+      createStructField("det_score", FloatType, true),
+      createStructField("pose_score", FloatType, true)));
 
   /** The {@code persons/} table, as {@link ParquetSink#persons} writes it. */
   public static final StructType PERSONS_TABLE = createStructType(List.of(
@@ -48,7 +51,10 @@ public final class OutputSchema {
       createStructField("track_id", LongType, true),
       createStructField("score", FloatType, false),
       createStructField("bbox", BBOX, false),
-      createStructField("keypoints", createArrayType(KEYPOINT, false), false)));
+      createStructField("keypoints", createArrayType(KEYPOINT, false), false),
+      createStructField("det_bbox", BBOX, true),
+      createStructField("det_score", FloatType, true),
+      createStructField("pose_score", FloatType, true)));
 
   /** The columns every {@code frames/} table starts with, in order; the stage columns follow. */
   public static final List<StructField> FIXED_FRAME_FIELDS = List.of(

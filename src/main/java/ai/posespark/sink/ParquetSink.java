@@ -29,7 +29,8 @@ public final class ParquetSink {
     return inference
         .select(col("run"), col("frame_id"), col("uri"), col("frame_index"), explode(col("persons")).as("p"))
         .select(col("run"), col("frame_id"), col("uri"), col("frame_index"), col("p.person_index"),
-            col("p.track_id"), col("p.score"), col("p.bbox"), col("p.keypoints"));
+            col("p.track_id"), col("p.score"), col("p.bbox"), col("p.keypoints"), col("p.det_bbox"),
+            col("p.det_score"), col("p.pose_score"));
   }
 
   /** Writes both tables under {@code runDir}. */

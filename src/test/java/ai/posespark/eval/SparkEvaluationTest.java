@@ -189,6 +189,6 @@ class SparkEvaluationTest {
       points.add(RowFactory.create("k" + k, (float) kp[3 * k], (float) kp[3 * k + 1], (float) kp[3 * k + 2]));
     }
     return RowFactory.create("test", (long) uri.hashCode(), uri, 0, index, null, (float) score,
-        RowFactory.create(0f, 0f, 0f, 0f), points);
+        RowFactory.create(0f, 0f, 0f, 0f), points, null, null, null);
   }
 }

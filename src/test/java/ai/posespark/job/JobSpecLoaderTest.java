@@ -104,7 +104,7 @@ class JobSpecLoaderTest {
     assertEquals("name", failure(VALID, "name=../escape").key());
     assertEquals("tracking.enabled", failure(VALID, "tracking.enabled=true").key());
     assertEquals("input.kind", failure(VALID, "input.kind=video").key());
-    assertEquals("model.pipeline", failure(VALID, "model.pipeline=top-down").key());
+    assertEquals("model.pipeline", failure(VALID, "model.pipeline=openpose").key());
   }
 
   @Test

@@ -28,9 +28,9 @@ class PipelinesTest {
 
   @Test
   void anUnknownPipelineNamesTheKeyAndListsWhatExists() {
-    PipelineException e = failure("top-down", "movenet-thunder", null);
+    PipelineException e = failure("openpose", "movenet-thunder", null);
     assertEquals("model.pipeline", e.key());
-    assertTrue(e.reason().contains("bottom-up | single"), e.reason());
+    assertTrue(e.reason().contains("bottom-up | single | top-down"), e.reason());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.ImageDecoder;
 import ai.posespark.decode.RgbImage;
 import ai.posespark.decode.TestImages;
@@ -11,6 +12,7 @@ import ai.posespark.job.TestModels;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;
+import ai.posespark.source.FrameTask;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -27,10 +29,11 @@ class WholeFramePipelineTest {
     PipelinePlan plan = Pipelines.standard()
         .plan(new PipelineSettings("single", "movenet-lightning", null, null, 0.0), ModelCatalog.bundled());
     PosePipeline pipeline = plan.open(Device.cpu(), new Configuration(false));
-    List<RgbImage> frames = new ArrayList<>();
+    List<DecodedFrame> frames = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
       String name = List.of("000000000785.jpg", "messi5.jpg", "basketball1.png").get(i % 3);
-      frames.add(ImageDecoder.decode(TestImages.read(TestImages.samples().resolve(name))));
+      RgbImage image = ImageDecoder.decode(TestImages.read(TestImages.samples().resolve(name)));
+      frames.add(DecodedFrame.ok(new FrameTask(name, i, i, 0), image, 0, 0));
     }
     List<List<Person>> batched;
     try (StageContext context = new StageContext(Device.cpu(), plan.stages(), frames.size())) {
@@ -56,7 +59,7 @@ class WholeFramePipelineTest {
         Keypoint kb = b.keypoints().get(k);
         assertEquals(ka.x(), kb.x(), 1e-3, "frame " + f + " " + ka.name());
         assertEquals(ka.y(), kb.y(), 1e-3, "frame " + f + " " + ka.name());
-        assertTrue(ka.x() >= 0 && ka.x() <= frames.get(f).width(), "clamped to the frame");
+        assertTrue(ka.x() >= 0 && ka.x() <= frames.get(f).image().width(), "clamped to the frame");
       }
     }
   }

@@ -32,7 +32,7 @@ class PoseDecodersTest {
 
   @Test
   void aNameRegisteredTwiceIsRejected() {
-    PoseDecoders.Entry one = new PoseDecoders.Entry("x", null, s -> outputs -> List.of());
+    PoseDecoders.Entry one = new PoseDecoders.Entry("x", true, null, s -> outputs -> List.of());
     assertThrows(IllegalStateException.class, () -> new PoseDecoders(List.of(one, one)));
   }
 

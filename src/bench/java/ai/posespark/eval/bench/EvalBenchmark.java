@@ -86,7 +86,7 @@ public final class EvalBenchmark {
       }
       // a Row bound for an encoder holds arrays as Scala Seq
       rows.add(RowFactory.create("bench", imageId, uri, 0, i, null, (float) d[51],
-          RowFactory.create(0f, 0f, 0f, 0f), CollectionConverters.asScala(kps).toSeq()));
+          RowFactory.create(0f, 0f, 0f, 0f), CollectionConverters.asScala(kps).toSeq(), null, null, null));
     }
     return rows;
   }

@@ -1,4 +1,4 @@
-package ai.posespark.eval;
+package ai.posespark.data;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -15,9 +15,9 @@ public final class FileNameIndex implements Serializable {
   private final Map<String, Long> idByName = new HashMap<>();
 
   /** The index of every image of a COCO-like ground truth. */
-  public static FileNameIndex of(ai.posespark.data.CocoDataset gt) {
+  public static FileNameIndex of(CocoDataset gt) {
     FileNameIndex index = new FileNameIndex();
-    for (ai.posespark.data.ImageInfo im : gt.images()) {
+    for (ImageInfo im : gt.images()) {
       index.put(im.fileName(), im.id());
     }
     return index;
