@@ -1,0 +1,72 @@
+package ai.posespark.detect;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The person-box decoders a detector's catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each
+ * a name and a factory; a name defined twice is a programming error, as in {@link ai.posespark.pose.PoseDecoders}.
+ */
+public final class BoxDecoders {
+
+  /**
+   * One registered decoder.
+   *
+   * @param name    catalog name
+   * @param factory builds the decoder for one model input
+   */
+  public record Entry(String name, Function<BoxDecoderSettings, BoxDecoder> factory) {}
+
+  private final Map<String, Entry> entries;
+
+  /** A registry of {@code entries}; a name given twice fails. */
+  public BoxDecoders(List<Entry> entries) {
+    Map<String, Entry> all = new TreeMap<>();
+    for (Entry e : entries) {
+      if (all.putIfAbsent(e.name(), e) != null) {
+        throw new IllegalStateException("box decoder " + e.name() + " registered twice");
+      }
+    }
+    this.entries = Collections.unmodifiableMap(all);
+  }
+
+  /** Every decoder of this package. */
+  public static BoxDecoders standard() {
+    return Holder.STANDARD;
+  }
+
+  /** Registered names, sorted. */
+  public Set<String> names() {
+    return entries.keySet();
+  }
+
+  /** The entry called {@code name}, or null. */
+  public Entry entry(String name) {
+    return entries.get(name);
+  }
+
+  /**
+   * The decoder called {@code name} built for {@code settings}.
+   *
+   * @throws IllegalArgumentException naming the registered decoders when there is none of that name
+   */
+  public BoxDecoder create(String name, BoxDecoderSettings settings) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("no box decoder '" + name + "' (box decoders: " + String.join(", ", names())
+          + ")");
+    }
+    return e.factory().apply(settings);
+  }
+
+  private static final class Holder {
+    static final BoxDecoders STANDARD = new BoxDecoders(List.of(
+        new Entry("centernet", CenterNetDecoder::new),
+        new Entry("nanodet", NanoDetDecoder::new),
+        new Entry("blazepose-detector", BlazePoseDetectorDecoder::new)));
+  }
+}

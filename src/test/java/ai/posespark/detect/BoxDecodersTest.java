@@ -1,0 +1,61 @@
+package ai.posespark.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.posespark.model.ModelCatalog;
+import ai.posespark.model.ModelEntry;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class BoxDecodersTest {
+  private static final BoxDecoderSettings SETTINGS = new BoxDecoderSettings(224, 224, List.of(), 0.3, 0.5, 10);
+
+  @Test
+  void everyCatalogDetectorHasItsBoxDecoderAndNothingElseIsRegistered() {
+    Set<String> detectors = new TreeSet<>();
+    for (ModelEntry e : ModelCatalog.bundled().models().values()) {
+      if ("none".equals(e.keypoints())) {
+        detectors.add(e.decoder());
+      }
+    }
+    assertEquals(Set.of("blazepose-detector", "centernet", "nanodet"), detectors);
+    assertEquals(detectors, BoxDecoders.standard().names());
+    assertInstanceOf(CenterNetDecoder.class, BoxDecoders.standard().create("centernet", SETTINGS));
+    assertInstanceOf(NanoDetDecoder.class, BoxDecoders.standard().create("nanodet", SETTINGS));
+    assertInstanceOf(BlazePoseDetectorDecoder.class, BoxDecoders.standard().create("blazepose-detector", SETTINGS));
+  }
+
+  @Test
+  void anUnknownNameListsTheRegisteredOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BoxDecoders.standard().create("movenet-single", SETTINGS));
+    assertTrue(e.getMessage().contains("blazepose-detector, centernet, nanodet"), e.getMessage());
+    assertEquals(null, BoxDecoders.standard().entry("movenet-single"));
+  }
+
+  @Test
+  void aNameRegisteredTwiceIsRejected() {
+    BoxDecoders.Entry one = new BoxDecoders.Entry("x", s -> outputs -> List.of());
+    assertThrows(IllegalStateException.class, () -> new BoxDecoders(List.of(one, one)));
+  }
+
+  @Test
+  void settingsOutOfRangeAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new BoxDecoderSettings(0, 224, List.of(), 0.3, 0.5, 10));
+    assertThrows(IllegalArgumentException.class, () -> new BoxDecoderSettings(224, 224, List.of(), 1.1, 0.5, 10));
+    assertThrows(IllegalArgumentException.class, () -> new BoxDecoderSettings(224, 224, List.of(), 0.3, -0.1, 10));
+    assertThrows(IllegalArgumentException.class, () -> new BoxDecoderSettings(224, 224, List.of(), 0.3, 0.5, 0));
+  }
+
+  @Test
+  void centernetFindsItsDetectionsByNameAndFailsNamingTheOutputs() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new CenterNetDecoder(new BoxDecoderSettings(512, 512, List.of("a", "b"), 0.3, 0.5, 10)));
+    assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
+  }
+}
