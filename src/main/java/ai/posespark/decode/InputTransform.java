@@ -34,4 +34,24 @@ public interface InputTransform extends java.io.Serializable {
   default double clampedSourceY(double inputX, double inputY) {
     return Math.max(0, Math.min(sourceHeight(), sourceY(inputX, inputY)));
   }
+
+  /**
+   * The smallest source box around the four corners of the input box {@code (x, y, w, h)}, each mapped and
+   * clamped: {@code {x0, y0, x1, y1}} (all four corners, so a transform that rotates or mirrors is served too).
+   */
+  default double[] sourceBox(double x, double y, double w, double h) {
+    double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+    for (double cx : new double[] {x, x + w}) {
+      for (double cy : new double[] {y, y + h}) {
+        double sx = clampedSourceX(cx, cy);
+        double sy = clampedSourceY(cx, cy);
+        box[0] = Math.min(box[0], sx);
+        box[1] = Math.min(box[1], sy);
+        box[2] = Math.max(box[2], sx);
+        box[3] = Math.max(box[3], sy);
+      }
+    }
+    return box;
+  }
 }

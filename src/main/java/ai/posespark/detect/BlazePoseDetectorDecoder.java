@@ -1,5 +1,6 @@
 package ai.posespark.detect;
 
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public final class BlazePoseDetectorDecoder implements BoxDecoder {
     List<Integer> rows = new ArrayList<>();
     for (int a = 0; a < anchors.size(); a++) {
       int r = a * ROW;
-      double score = DetectorOutputs.sigmoid(Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, d[r])));
+      double score = ModelOutputs.sigmoid(Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, d[r])));
       if (score < minScore) {
         continue;
       }

@@ -1,10 +1,8 @@
 package ai.posespark.detect;
 
-import java.util.Collections;
+import ai.posespark.Registry;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -21,17 +19,11 @@ public final class BoxDecoders {
    */
   public record Entry(String name, Function<BoxDecoderSettings, BoxDecoder> factory) {}
 
-  private final Map<String, Entry> entries;
+  private final Registry<Entry> entries;
 
   /** A registry of {@code entries}; a name given twice fails. */
   public BoxDecoders(List<Entry> entries) {
-    Map<String, Entry> all = new TreeMap<>();
-    for (Entry e : entries) {
-      if (all.putIfAbsent(e.name(), e) != null) {
-        throw new IllegalStateException("box decoder " + e.name() + " registered twice");
-      }
-    }
-    this.entries = Collections.unmodifiableMap(all);
+    this.entries = new Registry<>("box decoder", entries, Entry::name);
   }
 
   /** Every decoder of this package. */
@@ -39,9 +31,9 @@ public final class BoxDecoders {
     return Holder.STANDARD;
   }
 
-  /** Registered names, sorted. */
+  /** Registered names. */
   public Set<String> names() {
-    return entries.keySet();
+    return entries.names();
   }
 
   /** The entry called {@code name}, or null. */
@@ -55,12 +47,7 @@ public final class BoxDecoders {
    * @throws IllegalArgumentException naming the registered decoders when there is none of that name
    */
   public BoxDecoder create(String name, BoxDecoderSettings settings) {
-    Entry e = entries.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException("no box decoder '" + name + "' (box decoders: " + String.join(", ", names())
-          + ")");
-    }
-    return e.factory().apply(settings);
+    return entries.require(name).factory().apply(settings);
   }
 
   private static final class Holder {

@@ -1,5 +1,6 @@
 package ai.posespark.detect;
 
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class CenterNetDecoder implements BoxDecoder {
 
   /** A decoder for the model {@code settings} describes; finds {@code detections} among its output names. */
   public CenterNetDecoder(BoxDecoderSettings settings) {
-    this.detections = DetectorOutputs.indexByName(settings.outputNames(), "detections", 2, "centernet");
+    this.detections = ModelOutputs.indexByName(settings.outputNames(), "detections", 2, "centernet");
     this.minScore = settings.minScore();
     this.nmsIou = settings.nmsIou();
     this.maxBoxes = settings.maxBoxes();

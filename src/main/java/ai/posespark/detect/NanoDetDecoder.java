@@ -1,5 +1,6 @@
 package ai.posespark.detect;
 
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +50,8 @@ public final class NanoDetDecoder implements BoxDecoder {
       int cols = ceilDiv(inputWidth, stride);
       int rows = ceilDiv(inputHeight, stride);
       int cells = cols * rows;
-      float[] scores = DetectorOutputs.byLength(outputs, cells * CLASSES, "nanodet stride " + stride + " scores");
-      float[] dist = DetectorOutputs.byLength(outputs, cells * SIDES * BINS, "nanodet stride " + stride + " boxes");
+      float[] scores = ModelOutputs.byLength(outputs, cells * CLASSES, "nanodet stride " + stride + " scores");
+      float[] dist = ModelOutputs.byLength(outputs, cells * SIDES * BINS, "nanodet stride " + stride + " boxes");
       for (int cell = 0; cell < cells; cell++) {
         float score = scores[cell * CLASSES + PERSON];
         if (score < minScore) {

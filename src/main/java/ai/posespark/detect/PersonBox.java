@@ -50,21 +50,8 @@ public record PersonBox(float x, float y, float w, float h, float score) impleme
    * corners mapped through {@code transform}, clamped to the frame (an affine crop may rotate, hence all four).
    */
   public PersonBox toSource(InputTransform transform) {
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (double cx : new double[] {x, right()}) {
-      for (double cy : new double[] {y, bottom()}) {
-        double sx = transform.clampedSourceX(cx, cy);
-        double sy = transform.clampedSourceY(cx, cy);
-        x0 = Math.min(x0, sx);
-        y0 = Math.min(y0, sy);
-        x1 = Math.max(x1, sx);
-        y1 = Math.max(y1, sy);
-      }
-    }
-    return ofCorners(x0, y0, x1, y1, score);
+    double[] b = transform.sourceBox(x, y, w, h);
+    return ofCorners(b[0], b[1], b[2], b[3], score);
   }
 
   /** Intersection over union with {@code other}; 0 when both are empty. */

@@ -18,7 +18,7 @@ import ai.posespark.pipeline.TopDownSettings;
  * @param cropPadding       top-down: person box → crop scale (default 1.25)
  * @param refine            top-down: extra crop-and-rerun passes, 0..2 (default 0)
  * @param flipTest          top-down: also run the mirrored crop and average (default false)
- * @param poseNms           top-down: pose NMS and its constants (default parametric)
+ * @param poseNms           top-down: pose NMS and its constants (default oks)
  * @param minDetectionScore top-down: person boxes scoring below are dropped (default 0.05)
  * @param detectionNmsIou   top-down: box NMS IoU of a detector model (default 0.6)
  * @param maxPersons        top-down: most boxes per frame (default 20)

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * ({@code poseNms: {method: parametric, gamma: 20}}); constants left out keep AlphaPose's (parametric) and
  * MMPose's (OKS) published defaults.
  *
- * @param method         {@code parametric} (default) | {@code oks} | {@code none}
+ * @param method         {@code oks} (default) | {@code parametric} | {@code none}
  * @param delta1         parametric δ1 (1)
  * @param mu             parametric μ (1.7)
  * @param delta2         parametric δ2, pixels (2.65)
@@ -32,7 +32,7 @@ public record PoseNmsSpec(String method, Double delta1, Double mu, Double delta2
 
   /** The choice with the defaults filled in; an unknown method or a bad constant fails naming the key. */
   PoseNmsChoice toChoice() {
-    String m = method == null ? "parametric" : method;
+    String m = method == null ? PoseNmsChoice.DEFAULT.method() : method;
     if (!PoseNmsChoice.METHODS.contains(m)) {
       throw new JobSpecException("model.poseNms", "'" + m + "' is not one of "
           + String.join(" | ", PoseNmsChoice.METHODS));

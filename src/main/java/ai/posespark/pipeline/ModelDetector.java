@@ -22,13 +22,7 @@ final class ModelDetector implements PersonDetector {
 
   @Override
   public List<List<PersonBox>> detect(List<DecodedFrame> frames, StageContext context) {
-    List<ModelStage.Item<Letterbox>> items = new ArrayList<>(frames.size());
-    for (int f = 0; f < frames.size(); f++) {
-      long t0 = System.nanoTime();
-      InputPreprocessor.Prepared p = preprocessor.prepare(frames.get(f).image(), context.scope());
-      items.add(new ModelStage.Item<>(f, p.letterbox(), p.input()));
-      context.charge("detect", f, StageContext.millisSince(t0));
-    }
+    List<ModelStage.Item<Letterbox>> items = WholeFrameInputs.of(frames, preprocessor, context, "detect");
     List<List<PersonBox>> boxes = new ArrayList<>(frames.size());
     for (ModelStage.Output<Letterbox> out : model.run(items, context)) {
       long t0 = System.nanoTime();

@@ -1,10 +1,8 @@
 package ai.posespark.pipeline;
 
+import ai.posespark.Registry;
 import ai.posespark.model.ModelCatalog;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,17 +26,11 @@ public final class Pipelines {
    */
   public record Entry(String name, Factory factory) {}
 
-  private final Map<String, Factory> factories;
+  private final Registry<Entry> entries;
 
   /** A registry of {@code entries}, in order; a name given twice fails. */
   public Pipelines(List<Entry> entries) {
-    Map<String, Factory> all = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      if (all.putIfAbsent(e.name(), e.factory()) != null) {
-        throw new IllegalStateException("pipeline " + e.name() + " registered twice");
-      }
-    }
-    this.factories = Collections.unmodifiableMap(all);
+    this.entries = new Registry<>("pipeline", entries, Entry::name);
   }
 
   /** Every pipeline of this version. */
@@ -48,18 +40,18 @@ public final class Pipelines {
 
   /** Registered names, in registration order. */
   public Set<String> names() {
-    return factories.keySet();
+    return entries.names();
   }
 
   /** The plan for {@code settings}; an unknown pipeline, model, decoder or grouping fails naming its key. */
   public PipelinePlan plan(PipelineSettings settings, ModelCatalog catalog) {
     requireKnown(settings.pipeline());
-    return factories.get(settings.pipeline()).plan(settings, catalog);
+    return entries.get(settings.pipeline()).factory().plan(settings, catalog);
   }
 
   /** Fails with {@code model.pipeline} and the registered names unless {@code name} is one of them. */
   public void requireKnown(String name) {
-    if (!factories.containsKey(name)) {
+    if (entries.get(name) == null) {
       throw new PipelineException("model.pipeline", "'" + name + "' is not a pipeline of this version (pipelines: "
           + String.join(" | ", names()) + ")");
     }

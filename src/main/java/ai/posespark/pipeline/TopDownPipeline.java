@@ -21,6 +21,7 @@ import ai.posespark.pose.PoseDecoders;
 import ai.posespark.pose.PoseNms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -70,17 +71,8 @@ public final class TopDownPipeline implements PosePipeline {
   @Override
   public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
     List<List<PersonBox>> boxes = detector.detect(frames, context);
-    List<List<AffineCrop>> crops = new ArrayList<>(frames.size());
-    for (int f = 0; f < frames.size(); f++) {
-      RgbImage im = frames.get(f).image();
-      List<AffineCrop> own = new ArrayList<>(boxes.get(f).size());
-      for (PersonBox b : boxes.get(f)) {
-        own.add(AffineCrop.around(b.x(), b.y(), b.w(), b.h(), settings.cropPadding(), im.width(), im.height(),
-            inputWidth, inputHeight));
-      }
-      crops.add(own);
-    }
-    List<List<Person>> poses = estimate(frames, crops, context);
+    List<List<Person>> poses = estimate(frames, crops(frames, boxes,
+        b -> new Person.BoundingBox(b.x(), b.y(), b.w(), b.h())), context);
     List<List<Proposal>> proposals = new ArrayList<>(frames.size());
     for (int f = 0; f < frames.size(); f++) {
       List<Proposal> own = new ArrayList<>();
@@ -118,18 +110,8 @@ public final class TopDownPipeline implements PosePipeline {
   /** One more pass: re-crop around each proposal's confident keypoints; keep the new pose where it scores higher. */
   private List<List<Proposal>> refine(List<DecodedFrame> frames, List<List<Proposal>> proposals,
                                       StageContext context) {
-    List<List<AffineCrop>> crops = new ArrayList<>(frames.size());
-    for (int f = 0; f < frames.size(); f++) {
-      RgbImage im = frames.get(f).image();
-      List<AffineCrop> own = new ArrayList<>();
-      for (Proposal p : proposals.get(f)) {
-        Person.BoundingBox b = Person.boxAround(p.pose().keypoints(), KEYPOINT_SCORE_FLOOR);
-        own.add(AffineCrop.around(b.x(), b.y(), b.w(), b.h(), settings.cropPadding(), im.width(), im.height(),
-            inputWidth, inputHeight));
-      }
-      crops.add(own);
-    }
-    List<List<Person>> again = estimate(frames, crops, context);
+    List<List<Person>> again = estimate(frames, crops(frames, proposals,
+        p -> Person.boxAround(p.pose().keypoints(), KEYPOINT_SCORE_FLOOR)), context);
     List<List<Proposal>> better = new ArrayList<>(frames.size());
     for (int f = 0; f < frames.size(); f++) {
       List<Proposal> own = new ArrayList<>();
@@ -142,6 +124,23 @@ public final class TopDownPipeline implements PosePipeline {
       better.add(own);
     }
     return better;
+  }
+
+  /** Per frame, the padded crop of each of its things' boxes. */
+  private <T> List<List<AffineCrop>> crops(List<DecodedFrame> frames, List<List<T>> perFrame,
+                                           Function<T, Person.BoundingBox> box) {
+    List<List<AffineCrop>> crops = new ArrayList<>(frames.size());
+    for (int f = 0; f < frames.size(); f++) {
+      RgbImage im = frames.get(f).image();
+      List<AffineCrop> own = new ArrayList<>(perFrame.get(f).size());
+      for (T t : perFrame.get(f)) {
+        Person.BoundingBox b = box.apply(t);
+        own.add(AffineCrop.around(b.x(), b.y(), b.w(), b.h(), settings.cropPadding(), im.width(), im.height(),
+            inputWidth, inputHeight));
+      }
+      crops.add(own);
+    }
+    return crops;
   }
 
   /** The pose found in each crop (one per crop, frame pixels), crops of every frame through the model together. */

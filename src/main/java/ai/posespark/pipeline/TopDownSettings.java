@@ -22,7 +22,10 @@ public record TopDownSettings(String detections, FileNameIndex imageIds, double 
                               boolean flipTest, PoseNmsChoice poseNms, double minDetectionScore,
                               double detectionNmsIou, int maxPersons) implements java.io.Serializable {
 
-  /** The defaults: AlphaPose's detector thresholds (score 0.05, IoU 0.6), padding 1.25, parametric NMS. */
+  /**
+   * The defaults: AlphaPose's detector thresholds (score 0.05, IoU 0.6), padding 1.25, OKS pose NMS (MMPose's; see
+   * {@link PoseNmsChoice#DEFAULT} for why not the parametric one).
+   */
   public static final TopDownSettings DEFAULTS = new TopDownSettings(null, null, AffineCrop.DEFAULT_PADDING, 0, false,
       PoseNmsChoice.DEFAULT, 0.05, 0.6, 20);
 }

@@ -1,8 +1,8 @@
 package ai.posespark.pipeline;
 
 import ai.djl.Device;
-import ai.posespark.decode.Letterbox;
 import ai.posespark.decode.DecodedFrame;
+import ai.posespark.decode.Letterbox;
 import ai.posespark.model.InputPreprocessor;
 import ai.posespark.model.ModelCache;
 import ai.posespark.model.ModelCatalog;
@@ -58,13 +58,7 @@ public final class WholeFramePipeline implements PosePipeline {
 
   @Override
   public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
-    List<ModelStage.Item<Letterbox>> items = new ArrayList<>(frames.size());
-    for (int i = 0; i < frames.size(); i++) {
-      long t0 = System.nanoTime();
-      InputPreprocessor.Prepared p = preprocessor.prepare(frames.get(i).image(), context.scope());
-      items.add(new ModelStage.Item<>(i, p.letterbox(), p.input()));
-      context.charge("preprocess", i, StageContext.millisSince(t0));
-    }
+    List<ModelStage.Item<Letterbox>> items = WholeFrameInputs.of(frames, preprocessor, context, "preprocess");
     List<List<Person>> people = new ArrayList<>(frames.size());
     for (ModelStage.Output<Letterbox> out : model.run(items, context)) {
       long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package ai.posespark.pose;
 
 import ai.posespark.data.Coco17;
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -77,24 +77,9 @@ public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints, De
       mapped.add(new Keypoint(k.name(), (float) transform.clampedSourceX(k.x(), k.y()),
           (float) transform.clampedSourceY(k.x(), k.y()), k.score()));
     }
-    double[] xs = {bbox.x(), bbox.x() + bbox.w()};
-    double[] ys = {bbox.y(), bbox.y() + bbox.h()};
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (double x : xs) {
-      for (double y : ys) {
-        double sx = transform.clampedSourceX(x, y);
-        double sy = transform.clampedSourceY(x, y);
-        x0 = Math.min(x0, sx);
-        y0 = Math.min(y0, sy);
-        x1 = Math.max(x1, sx);
-        y1 = Math.max(y1, sy);
-      }
-    }
-    return new Person(score, new BoundingBox((float) x0, (float) y0, (float) (x1 - x0), (float) (y1 - y0)), mapped,
-        detection);
+    double[] b = transform.sourceBox(bbox.x(), bbox.y(), bbox.w(), bbox.h());
+    return new Person(score, new BoundingBox((float) b[0], (float) b[1], (float) (b[2] - b[0]), (float) (b[3] - b[1])),
+        mapped, detection);
   }
 
   /** The tight box around keypoints scoring at least {@code minScore} (all keypoints if none does). */

@@ -1,10 +1,8 @@
 package ai.posespark.pose;
 
-import java.util.Collections;
+import ai.posespark.Registry;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -29,17 +27,11 @@ public final class PoseDecoders {
   public record Entry(String name, boolean singlePerson, String grouping,
                       Function<DecoderSettings, PoseDecoder> factory) {}
 
-  private final Map<String, Entry> entries;
+  private final Registry<Entry> entries;
 
   /** A registry of {@code entries}; a name given twice fails. */
   public PoseDecoders(List<Entry> entries) {
-    Map<String, Entry> all = new TreeMap<>();
-    for (Entry e : entries) {
-      if (all.putIfAbsent(e.name(), e) != null) {
-        throw new IllegalStateException("decoder " + e.name() + " registered twice");
-      }
-    }
-    this.entries = Collections.unmodifiableMap(all);
+    this.entries = new Registry<>("pose decoder", entries, Entry::name);
   }
 
   /** Every decoder of this package. */
@@ -47,9 +39,9 @@ public final class PoseDecoders {
     return Holder.STANDARD;
   }
 
-  /** Registered names, sorted. */
+  /** Registered names. */
   public Set<String> names() {
-    return entries.keySet();
+    return entries.names();
   }
 
   /** The entry called {@code name}, or null. */
@@ -63,12 +55,7 @@ public final class PoseDecoders {
    * @throws IllegalArgumentException naming the registered decoders when there is none of that name
    */
   public PoseDecoder create(String name, DecoderSettings settings) {
-    Entry e = entries.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException("no pose decoder '" + name + "' (decoders: " + String.join(", ", names())
-          + ")");
-    }
-    return e.factory().apply(settings);
+    return entries.require(name).factory().apply(settings);
   }
 
   private static final class Holder {

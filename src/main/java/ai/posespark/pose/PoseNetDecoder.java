@@ -1,5 +1,6 @@
 package ai.posespark.pose;
 
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -34,7 +34,7 @@ class BoxDecodersTest {
   void anUnknownNameListsTheRegisteredOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BoxDecoders.standard().create("movenet-single", SETTINGS));
-    assertTrue(e.getMessage().contains("blazepose-detector, centernet, nanodet"), e.getMessage());
+    assertTrue(e.getMessage().contains("centernet, nanodet, blazepose-detector"), e.getMessage());
     assertEquals(null, BoxDecoders.standard().entry("movenet-single"));
   }
 

@@ -2,7 +2,7 @@ package ai.posespark.detect;
 
 import ai.posespark.decode.Letterbox;
 import ai.posespark.job.TestModels;
-import ai.posespark.model.Npy;
+import ai.posespark.testing.GoldenOutputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,23 +21,9 @@ record DetectorGolden(Path dir, List<String> names, List<float[]> outputs, Lette
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static DetectorGolden load(String model, String imageStem) throws IOException {
-    Path shared = TestModels.shared();
-    Path dir = shared.resolve("golden/tfjs").resolve(model).resolve(imageStem);
-    JsonNode meta = JSON.readTree(dir.resolve("meta.json").toFile());
-    List<String> names = new ArrayList<>();
-    List<float[]> outputs = new ArrayList<>();
-    for (JsonNode o : meta.path("outputs")) {
-      names.add(o.path("name").asText());
-      outputs.add(Npy.read(dir.resolve(o.path("file").asText())).toFloatArray());
-    }
-    int w = meta.path("image_size").path("width").asInt();
-    int h = meta.path("image_size").path("height").asInt();
-    JsonNode shape = meta.path("input").path("shape");
-    boolean nchw = shape.get(1).asInt() == 3;
-    int inH = shape.get(nchw ? 2 : 1).asInt();
-    int inW = shape.get(nchw ? 3 : 2).asInt();
-    Path image = shared.resolve(meta.path("image_file").asText());
-    return new DetectorGolden(dir, names, outputs, Letterbox.stretch(w, h, inW, inH), groundTruth(image));
+    GoldenOutputs g = GoldenOutputs.load(model, imageStem);
+    Path image = TestModels.shared().resolve(g.meta().path("image_file").asText());
+    return new DetectorGolden(g.dir(), g.names(), g.outputs(), g.stretched(), groundTruth(image));
   }
 
   /** Settings for this case's input with {@code names} as the model's output names. */

@@ -89,22 +89,11 @@ class PoseJobTest {
 
   @Test
   void findsTheSkierWithKeypointsCloseToTheGroundTruth() throws Exception {
-    JsonNode ann = new ObjectMapper().readTree(TestImages.samples().resolve("person_keypoints.json").toFile())
-        .path("annotations").get(0).path("keypoints");
-    List<Row> skier = spark.sql("SELECT keypoints FROM persons WHERE uri LIKE '%000000000785.jpg' "
-        + "ORDER BY score DESC LIMIT 1").collectAsList();
-    assertEquals(1, skier.size(), "the skier is found");
-    List<Row> kps = skier.get(0).getList(0);
-    double sum = 0;
+    double mean = Skier.meanKeypointError(spark, "persons");
     int n = 0;
     for (int k = 0; k < 17; k++) {
-      if (ann.get(k * 3 + 2).asInt() > 0) {
-        sum += Math.hypot(kps.get(k).getFloat(1) - ann.get(k * 3).asDouble(),
-            kps.get(k).getFloat(2) - ann.get(k * 3 + 1).asDouble());
-        n++;
-      }
+      n += Skier.annotation().path("keypoints").get(k * 3 + 2).asInt() > 0 ? 1 : 0;
     }
-    double mean = sum / n;
     System.out.printf("skier: mean keypoint error %.1f px over %d labelled keypoints%n", mean, n);
     assertTrue(mean < 15, "mean keypoint error " + mean + " px");
   }

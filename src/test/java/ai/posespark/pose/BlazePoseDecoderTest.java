@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.posespark.decode.Letterbox;
+import ai.posespark.model.ModelOutputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package ai.posespark.pose;
 
 import ai.posespark.decode.Letterbox;
 import ai.posespark.job.TestModels;
-import ai.posespark.model.Npy;
+import ai.posespark.testing.GoldenOutputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,22 +20,9 @@ record GoldenCase(List<String> names, List<float[]> outputs, Letterbox letterbox
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static GoldenCase load(String model, String imageStem) throws IOException {
-    Path shared = TestModels.shared();
-    Path dir = shared.resolve("golden/tfjs").resolve(model).resolve(imageStem);
-    JsonNode meta = JSON.readTree(dir.resolve("meta.json").toFile());
-    List<String> names = new ArrayList<>();
-    List<float[]> outputs = new ArrayList<>();
-    for (JsonNode o : meta.path("outputs")) {
-      names.add(o.path("name").asText());
-      outputs.add(Npy.read(dir.resolve(o.path("file").asText())).toFloatArray());
-    }
-    int w = meta.path("image_size").path("width").asInt();
-    int h = meta.path("image_size").path("height").asInt();
-    JsonNode shape = meta.path("input").path("shape");
-    int inH = shape.get(1).asInt();
-    int inW = shape.get(2).asInt();
-    Letterbox stretched = new Letterbox(w, h, inW, inH, inW, inH, 0, 0);
-    return new GoldenCase(names, outputs, stretched, groundTruth(shared, Long.parseLong(imageStem)));
+    GoldenOutputs g = GoldenOutputs.load(model, imageStem);
+    return new GoldenCase(g.names(), g.outputs(), g.stretched(),
+        groundTruth(TestModels.shared(), Long.parseLong(imageStem)));
   }
 
   /** COCO annotations of the image: per person {@code [x, y, v] × 17}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.Letterbox;
+import ai.posespark.model.ModelOutputs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

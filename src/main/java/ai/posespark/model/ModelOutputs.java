@@ -1,9 +1,12 @@
-package ai.posespark.pose;
+package ai.posespark.model;
 
 import java.util.List;
 
-/** Finds a model output by what it is, since the signature order of outputs differs between graph files. */
-final class ModelOutputs {
+/**
+ * Finds a model output by what it is, for decoders: graph files differ in output order, and some name their
+ * outputs meaninglessly ({@code Identity_2}), so outputs are found by a name fragment or by their size.
+ */
+public final class ModelOutputs {
   private ModelOutputs() {}
 
   /**
@@ -11,7 +14,7 @@ final class ModelOutputs {
    *
    * @throws IllegalArgumentException when no output or more than one matches
    */
-  static int indexByName(List<String> names, String fragment, String decoder) {
+  public static int indexByName(List<String> names, String fragment, String decoder) {
     int found = -1;
     for (int i = 0; i < names.size(); i++) {
       if (names.get(i).contains(fragment)) {
@@ -29,13 +32,17 @@ final class ModelOutputs {
     return found;
   }
 
+  /** {@link #indexByName}, or {@code fallback} (the npm graph's position) when the model names no outputs. */
+  public static int indexByName(List<String> names, String fragment, int fallback, String decoder) {
+    return names.isEmpty() ? fallback : indexByName(names, fragment, decoder);
+  }
+
   /**
-   * The position of the one output with exactly {@code length} values, for graphs whose outputs are told apart
-   * by size (their names, {@code Identity_2} etc., say nothing).
+   * The position of the one output with exactly {@code length} values.
    *
    * @throws IllegalArgumentException when no output or more than one has that size
    */
-  static int indexByLength(List<float[]> outputs, int length, String what) {
+  public static int indexByLength(List<float[]> outputs, int length, String what) {
     int found = -1;
     for (int i = 0; i < outputs.size(); i++) {
       if (outputs.get(i).length == length) {
@@ -51,8 +58,18 @@ final class ModelOutputs {
     return found;
   }
 
+  /** The one output with exactly {@code length} values ({@link #indexByLength}). */
+  public static float[] byLength(List<float[]> outputs, int length, String what) {
+    return outputs.get(indexByLength(outputs, length, what));
+  }
+
   /** Logistic function: logit → probability. */
-  static float sigmoid(float logit) {
-    return (float) (1 / (1 + Math.exp(-logit)));
+  public static float sigmoid(float logit) {
+    return (float) sigmoid((double) logit);
+  }
+
+  /** Logistic function in double precision. */
+  public static double sigmoid(double logit) {
+    return 1 / (1 + Math.exp(-logit));
   }
 }
