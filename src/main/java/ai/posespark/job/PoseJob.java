@@ -91,7 +91,8 @@ public final class PoseJob {
       LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
-        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval");
+        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval",
+            spec.model().minKeypointScore());
         LOG.info("{}", report);
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
