@@ -58,10 +58,11 @@ final class JobSpecValidator {
     } else {
       validateModel(spec.model());
     }
-    if (spec.tracking().enabled()) {
-      throw new JobSpecException("tracking.enabled", "tracking follows people across video frames, and video input "
-          + "is not supported by this version yet");
+    if (spec.tracking().enabled() && input.kind() != InputSpec.Kind.VIDEO) {
+      throw new JobSpecException("tracking.enabled", "tracking follows people across a video's frames: it needs "
+          + "input.kind: video");
     }
+    spec.tracking().settings();
     ExecutionSpec exec = spec.execution();
     if (exec.batchSize() < 1 || exec.batchSize() > 4096) {
       throw new JobSpecException("execution.batchSize", exec.batchSize() + " is out of range 1..4096");

@@ -20,6 +20,7 @@ import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
+import ai.posespark.track.TrackingStage;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -78,7 +79,16 @@ public final class PoseJob {
           .mapPartitions(new PartitionRunner(settings, progress.counter()));
       inference = spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
           .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> estimated = inference;
+      if (spec.tracking().enabled()) {
+        // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
+        inference = TrackingStage.apply(estimated, spec.tracking().settings(), 1)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+      }
       ParquetSink.write(inference, runDir, saveMode(spec.output().mode()));
+      if (estimated != inference) {
+        estimated.unpersist();
+      }
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
     try {
