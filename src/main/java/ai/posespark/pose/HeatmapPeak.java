@@ -27,15 +27,24 @@ public record HeatmapPeak(double row, double col, float value) {
         }
       }
     }
+    return at(maps, channel, bestR, bestC);
+  }
+
+  /**
+   * The peak at cell {@code (row, col)} of channel {@code channel}, refined as {@link #of} refines the argmax: for
+   * decoders that find several peaks per map (local maxima) and refine each.
+   */
+  public static HeatmapPeak at(FeatureGrid maps, int channel, int row, int col) {
+    float value = maps.get(row, col, channel);
     double dr = 0;
     double dc = 0;
-    if (bestR > 0 && bestR < maps.height() - 1) {
-      dr = vertexShift(maps.get(bestR - 1, bestC, channel), best, maps.get(bestR + 1, bestC, channel));
+    if (row > 0 && row < maps.height() - 1) {
+      dr = vertexShift(maps.get(row - 1, col, channel), value, maps.get(row + 1, col, channel));
     }
-    if (bestC > 0 && bestC < maps.width() - 1) {
-      dc = vertexShift(maps.get(bestR, bestC - 1, channel), best, maps.get(bestR, bestC + 1, channel));
+    if (col > 0 && col < maps.width() - 1) {
+      dc = vertexShift(maps.get(row, col - 1, channel), value, maps.get(row, col + 1, channel));
     }
-    return new HeatmapPeak(bestR + dr, bestC + dc, best);
+    return new HeatmapPeak(row + dr, col + dc, value);
   }
 
   /** Offset of the parabola's vertex through (-1, before), (0, at), (1, after); 0 where it is not a maximum. */

@@ -44,4 +44,19 @@ class HeatmapPeakTest {
     assertEquals(0.5, HeatmapPeak.vertexShift(0, 1, 1));
     assertEquals(-0.5, HeatmapPeak.vertexShift(1, 1, 0));
   }
+
+  @Test
+  void atRefinesALocalPeakThatIsNotTheArgmax() {
+    float[] a = gaussian(16, 16, 4.2, 3.8, 1.2, 0.6f);
+    float[] b = gaussian(16, 16, 11, 12, 1.2, 0.9f);
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.max(a[i], b[i]);
+    }
+    FeatureGrid g = new FeatureGrid(a, 16, 16, 1, "t");
+    HeatmapPeak p = HeatmapPeak.at(g, 0, 4, 4);
+    assertEquals(4.2, p.row(), 0.1);
+    assertEquals(3.8, p.col(), 0.1);
+    assertEquals(g.get(4, 4, 0), p.value());
+    assertEquals(11, HeatmapPeak.of(g, 0).row(), 1e-9);
+  }
 }
