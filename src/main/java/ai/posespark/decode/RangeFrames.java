@@ -10,6 +10,7 @@ import ai.posespark.source.VideoFiles;
 import ai.posespark.source.VideoRange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The frames of one video range, decoded on demand. Positioning: seek to the range's keyframe and check that the
- * first decoded frame with a timestamp is not after the range's first frame; when it is (demuxers without an
- * index may land a GOP late), reopen and try the range's earlier seek points, then the file's start. Naming: a
+ * first keyframe decoded is one the probe knows ({@link VideoRange#landings()}) and not after the range's first
+ * frame; when not (demuxers without an index land a GOP late, a damaged AVI's index numbers frames differently from
+ * the packets read), reopen and try the range's earlier seek points, then the file's start. Naming: a
  * decoded frame's best-effort timestamp is looked up in the probe's timestamps; a frame without one (the last of a
  * stream, flushed) follows the previous by one. Frames before the range or between sampled ones are skipped.
  *
@@ -144,10 +146,18 @@ final class RangeFrames implements Iterator<DecodedFrame>, AutoCloseable {
       }
       AVFrame av = (AVFrame) f.opaque;
       long ts = av.best_effort_timestamp();
-      if (!positioned && ts != AV_NOPTS_VALUE) {
-        if (ts > times.at(range.first())) {
+      if (!positioned) {
+        // frames shown before the first keyframe decoded belong to its predecessor's GOP: before the range
+        if (!f.keyFrame) {
           decodeMs += (System.nanoTime() - t0) / 1e6;
-          retry("the seek landed after frame " + range.first());
+          continue;
+        }
+        if (ts == AV_NOPTS_VALUE || ts > times.at(range.first())
+            || Arrays.binarySearch(range.landings(), ts) < 0) {
+          decodeMs += (System.nanoTime() - t0) / 1e6;
+          retry(ts == AV_NOPTS_VALUE ? "the first keyframe after the seek has no timestamp"
+              : ts > times.at(range.first()) ? "the seek landed after frame " + range.first()
+              : "the seek landed on a keyframe the probe does not know (timestamp " + ts + ")");
           continue;
         }
         positioned = true;

@@ -4,13 +4,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
@@ -82,9 +82,15 @@ public final class VideoFiles {
   }
 
   private static String errorText(int code) {
-    try (BytePointer buf = new BytePointer(256)) {
-      return avutil.av_strerror(code, buf, 256) == 0 ? buf.getString() : "FFmpeg error " + code;
+    byte[] buf = new byte[256];
+    if (avutil.av_strerror(code, buf, buf.length) != 0) {
+      return "FFmpeg error " + code;
     }
+    int end = 0;
+    while (end < buf.length && buf[end] != 0) {
+      end++;
+    }
+    return new String(buf, 0, end, StandardCharsets.UTF_8);
   }
 
   private static void silenceFfmpeg() {

@@ -37,7 +37,7 @@ public final class VideoRanges {
     for (int r = 0; r < starts.size(); r++) {
       int first = starts.get(r);
       int end = r + 1 < starts.size() ? starts.get(r + 1) : n;
-      VideoRange range = new VideoRange(first, end, stride, seeks(video, first),
+      VideoRange range = new VideoRange(first, end, stride, seeks(video, first), landings(video, first),
           video.times().slice(first, Math.min(end + 1, n)), null);
       if (range.sampledFrames() == 0) {
         continue;
@@ -84,6 +84,20 @@ public final class VideoRanges {
       previous = -1;
     }
     return starts;
+  }
+
+  /** Presentation timestamps of the keyframes a range starting at keyframe {@code first} may land on. */
+  private static long[] landings(VideoIndex video, int first) {
+    if (first == 0) {
+      return new long[0];
+    }
+    int k = Arrays.binarySearch(video.keyframes(), first);
+    int from = Math.max(0, k - FALLBACK_KEYFRAMES[FALLBACK_KEYFRAMES.length - 1]);
+    long[] landings = new long[k - from + 1];
+    for (int i = from; i <= k; i++) {
+      landings[i - from] = video.times().at(video.keyframes()[i]);
+    }
+    return landings;
   }
 
   /**
