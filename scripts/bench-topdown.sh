@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Top-down benchmarks (figures printed, nothing asserted).
 #
-#   scripts/bench-topdown.sh table [shared]     README's accuracy table: COCO AP/AR on <shared>/data/coco (default
+#   scripts/bench-topdown.sh table [shared [row]] README's accuracy table: COCO AP/AR on <shared>/data/coco (default
 #                                               ../shared) per detector × pose model, thunder's refine / flip test /
 #                                               pose-NMS variants, with pipeline ms per image
 #   scripts/bench-topdown.sh people [copies=40] [pose=movenet-thunder]
@@ -17,7 +17,7 @@ if [ "$mode" = table ]; then
   posespark_build_bench
   # shellcheck disable=SC2086
   exec java ${BENCH_JAVA_OPTS:--Xmx6g} $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.job.bench.TopDownTable \
-    "${1:-$ROOT/../shared}"
+    "${1:-$ROOT/../shared}" ${2:-}
 fi
 copies="${1:-40}"
 pose="${2:-movenet-thunder}"

@@ -27,6 +27,7 @@ public final class PoseTrackReader {
     List<ImageInfo> images = new ArrayList<>();
     List<PersonAnnotation> annotations = new ArrayList<>();
     Map<Long, PoseTrackFrame> frames = new LinkedHashMap<>();
+    Map<Long, double[]> headBoxes = new HashMap<>();
     Map<Long, String> imageFile = new HashMap<>();
     for (String file : files) {
       CocoDataset part = CocoKeypointsReader.read(file, conf);
@@ -41,25 +42,30 @@ public final class PoseTrackReader {
       }
       images.addAll(part.images());
       annotations.addAll(part.annotations());
-      frames.putAll(readFrames(file, conf));
+      readExtras(file, conf, frames, headBoxes);
     }
-    return new PoseTrackDataset(new CocoDataset(uri, categories, images, annotations), frames);
+    return new PoseTrackDataset(new CocoDataset(uri, categories, images, annotations), frames, headBoxes);
   }
 
-  private static Map<Long, PoseTrackFrame> readFrames(String file, Configuration conf) {
-    Map<Long, PoseTrackFrame> out = new LinkedHashMap<>();
+  /** The fields the COCO reader leaves: per image its video information, per annotation its head box. */
+  private static void readExtras(String file, Configuration conf, Map<Long, PoseTrackFrame> frames,
+      Map<Long, double[]> headBoxes) {
     AnnotationFiles.forEachTopLevelField(file, conf, (name, p) -> {
-      if (!name.equals("images")) {
-        p.skipChildren();
-        return;
-      }
       int[] index = {0};
-      AnnotationFiles.forEachElement(file, name, p, n -> {
-        PoseTrackFrame f = frame(JsonRecord.of(file, name, index[0]++, n));
-        out.put(f.imageId(), f);
-      });
+      switch (name) {
+        case "images" -> AnnotationFiles.forEachElement(file, name, p, n -> {
+          PoseTrackFrame f = frame(JsonRecord.of(file, name, index[0]++, n));
+          frames.put(f.imageId(), f);
+        });
+        case "annotations" -> AnnotationFiles.forEachElement(file, name, p, n -> {
+          JsonRecord r = JsonRecord.of(file, name, index[0]++, n);
+          if (r.has("bbox_head")) {
+            headBoxes.put(r.requiredLong("id"), r.requiredDoubles("bbox_head", 4));
+          }
+        });
+        default -> p.skipChildren();
+      }
     });
-    return out;
   }
 
   static PoseTrackFrame frame(JsonRecord r) {

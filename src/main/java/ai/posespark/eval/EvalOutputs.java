@@ -1,6 +1,7 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.Mpii16;
+import ai.posespark.data.PoseTrack15;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,8 +23,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes evaluation results under the job's {@code eval/} folder: Parquet tables {@code coco_summary},
- * {@code coco_per_keypoint}, {@code pckh_per_joint} and the JSON files {@code coco.json}, {@code pckh.json}
- * (same numbers). Column names avoid {@code .} and {@code @} so that Spark SQL needs no backticks.
+ * {@code coco_per_keypoint}, {@code pckh_per_joint}, {@code posetrack_mota} and the JSON files {@code coco.json},
+ * {@code pckh.json}, {@code posetrack.json} (same numbers). Column names avoid {@code .} and {@code @} so that Spark
+ * SQL needs no backticks.
  */
 public final class EvalOutputs {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -63,6 +65,25 @@ public final class EvalOutputs {
       .add("pckh_0_1", DataTypes.DoubleType, true)
       .add("in_mean", DataTypes.BooleanType, false)
       .add("approximated", DataTypes.BooleanType, false); // joint approximated from COCO-17 predictions
+
+  /** {@code posetrack_mota}: poseval's 15 joints, then {@code total} (joint_index 15); fractions, not percent. */
+  public static final StructType POSETRACK_MOTA = new StructType()
+      .add("joint_index", DataTypes.IntegerType, false)
+      .add("joint", DataTypes.StringType, false)
+      .add("mota", DataTypes.DoubleType, true)             // null where the joint has no ground truth
+      .add("motp", DataTypes.DoubleType, true)
+      .add("precision", DataTypes.DoubleType, true)
+      .add("recall", DataTypes.DoubleType, true)
+      .add("misses", DataTypes.LongType, false)
+      .add("switches", DataTypes.LongType, false)
+      .add("false_positives", DataTypes.LongType, false)
+      .add("objects", DataTypes.LongType, false)           // ground-truth joints in MOT frames
+      .add("detections", DataTypes.LongType, false)        // matches + switches
+      .add("ap", DataTypes.DoubleType, true)
+      .add("ap_precision", DataTypes.DoubleType, true)
+      .add("ap_recall", DataTypes.DoubleType, true)
+      .add("gt_joints", DataTypes.LongType, false)         // ground-truth joints of all evaluated frames (AP)
+      .add("approximated", DataTypes.BooleanType, false);  // head joint approximated from COCO-17 predictions
 
   private static final String[] STAT_OKS = {"0.50:0.95", "0.50", "0.75", "0.50:0.95", "0.50:0.95",
       "0.50:0.95", "0.50", "0.75", "0.50:0.95", "0.50:0.95"};
@@ -157,6 +178,67 @@ public final class EvalOutputs {
     json.put("rule", "correct iff ||pred-gt|| / (0.6*||headbox diagonal||) <= thr; only joints_vis==1 count; "
         + "Mean pools all joints except pelvis and thorax");
     writeJson(spark, json, dir + "/pckh.json");
+  }
+
+  /** Writes {@code posetrack_mota} and {@code posetrack.json} under {@code dir}. */
+  public static void writePoseTrack(SparkSession spark, PoseTrackMetrics m, long unmatched, String dir) {
+    PoseTrackCounts c = m.counts();
+    List<Row> rows = new ArrayList<>();
+    long[] sums = new long[6];
+    for (int j = 0; j < PoseTrack15.K; j++) {
+      long[] n = {c.misses[j], c.switches[j], c.falsePositives[j], c.objects[j], c.detections[j], c.groundTruth[j]};
+      for (int i = 0; i < n.length; i++) {
+        sums[i] += n[i];
+      }
+      rows.add(RowFactory.create(j, PoseTrack15.NAMES.get(j), nullIfNaN(m.mota()[j]), nullIfNaN(m.motp()[j]),
+          nullIfNaN(m.precision()[j]), nullIfNaN(m.recall()[j]), n[0], n[1], n[2], n[3], n[4],
+          nullIfNaN(m.ap()[j]), nullIfNaN(m.apPrecision()[j]), nullIfNaN(m.apRecall()[j]), n[5],
+          m.approximatedHead() && PoseTrack15.approximatedFromCoco(j)));
+    }
+    rows.add(RowFactory.create(PoseTrack15.K, "total", nullIfNaN(m.motaTotal()), nullIfNaN(m.motpTotal()),
+        nullIfNaN(m.precisionTotal()), nullIfNaN(m.recallTotal()), sums[0], sums[1], sums[2], sums[3], sums[4],
+        nullIfNaN(m.apTotal()), nullIfNaN(PoseTrackMetrics.total(m.apPrecision())),
+        nullIfNaN(PoseTrackMetrics.total(m.apRecall())), sums[5], false));
+    writeTable(spark, rows, POSETRACK_MOTA, dir + "/posetrack_mota");
+
+    ObjectNode json = JSON.createObjectNode();
+    putNumber(json, "mota_total", m.motaTotal());
+    putNumber(json, "motp_total", m.motpTotal());
+    putNumber(json, "precision_total", m.precisionTotal());
+    putNumber(json, "recall_total", m.recallTotal());
+    putNumber(json, "ap_total", m.apTotal());
+    putJoints(json.putObject("mota"), m.mota());
+    putJoints(json.putObject("motp"), m.motp());
+    putJoints(json.putObject("precision"), m.precision());
+    putJoints(json.putObject("recall"), m.recall());
+    putJoints(json.putObject("ap"), m.ap());
+    putJoints(json.putObject("ap_precision"), m.apPrecision());
+    putJoints(json.putObject("ap_recall"), m.apRecall());
+    putTable(json.putObject("table_mota"), PoseTrackMetrics.table(m.mota()));
+    putTable(json.putObject("table_ap"), PoseTrackMetrics.table(m.ap()));
+    String[] names = {"misses", "switches", "false_positives", "objects", "detections", "gt_joints"};
+    ObjectNode counts = json.putObject("counts");
+    for (int i = 0; i < names.length; i++) {
+      counts.put(names[i], sums[i]);
+    }
+    json.put("sequences", c.sequences);
+    json.put("frames", c.frames);
+    json.put("frames_in_mot", c.framesInMot);
+    ObjectNode rules = json.putObject("rules");
+    rules.put("skip_last_frame", m.rules().skipLastFrame());
+    rules.put("empty_frame_one_each", m.rules().emptyFrameOneEach());
+    json.put("head_approximated_from_coco17", m.approximatedHead());
+    json.put("persons_without_ground_truth", unmatched);
+    json.put("rule", "per joint and frame, GT and predicted joints pair when ||pred-gt|| / (0.6*||bbox_head "
+        + "diagonal||) <= 0.5 (py-motmetrics assignment, switches per sequence); totals are means over joints; "
+        + "fractions (poseval prints x100)");
+    writeJson(spark, json, dir + "/posetrack.json");
+  }
+
+  private static void putJoints(ObjectNode node, double[] perJoint) {
+    for (int j = 0; j < perJoint.length; j++) {
+      putNumber(node, PoseTrack15.NAMES.get(j), perJoint[j]);
+    }
   }
 
   private static void putTable(ObjectNode node, Map<String, Double> table) {

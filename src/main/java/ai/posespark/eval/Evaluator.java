@@ -25,13 +25,14 @@ public final class Evaluator {
   private Evaluator() {}
 
   /**
-   * Evaluates and writes {@code coco_summary}, {@code coco_per_keypoint}, {@code coco.json} (metric {@code coco})
-   * and {@code pckh_per_joint}, {@code pckh.json} (metric {@code pckh}) under {@code evalOutDir}.
+   * Evaluates and writes {@code coco_summary}, {@code coco_per_keypoint}, {@code coco.json} (metric {@code coco}),
+   * {@code pckh_per_joint}, {@code pckh.json} (metric {@code pckh}) and {@code posetrack_mota},
+   * {@code posetrack.json} (metric {@code posetrack}, every keypoint submitted) under {@code evalOutDir}.
    *
    * @param persons           rows of the persons table (COCO-17 keypoints for COCO models)
    * @param annotationsUri    ground truth, any Hadoop URI
    * @param annotationsFormat {@code coco | mpii | aic | posetrack}, or null to detect it from the file
-   * @param metrics           {@code coco} and/or {@code pckh}
+   * @param metrics           {@code coco}, {@code pckh}, {@code posetrack}
    * @param evalOutDir        output folder, e.g. {@code <out>/eval}
    */
   public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, String annotationsUri,
@@ -46,6 +47,16 @@ public final class Evaluator {
   /** As {@link #evaluate(SparkSession, Dataset, String, String, List, String)} on ground truth already read. */
   public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, GroundTruth gt, List<String> metrics,
       String evalOutDir) {
+    return evaluate(spark, persons, gt, metrics, evalOutDir, 0);
+  }
+
+  /**
+   * As {@link #evaluate(SparkSession, Dataset, GroundTruth, List, String)}, with the keypoint threshold of the
+   * {@code posetrack} metric: predicted keypoints scoring below {@code minKeypointScore} are not submitted (the
+   * job passes {@code model.minKeypointScore}). PoseTrack evaluation follows poseval ({@link PoseTrackRules#POSEVAL}).
+   */
+  public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, GroundTruth gt, List<String> metrics,
+      String evalOutDir, double minKeypointScore) {
     CocoMetrics coco = null;
     PckhMetrics pckh = null;
     long unmatched = 0;
@@ -63,7 +74,21 @@ public final class Evaluator {
       pckh = PckhEvaluation.evaluatePersons(spark, persons, gt.mpii());
       EvalOutputs.writePckh(spark, pckh, evalOutDir);
     }
-    return new EvalReport(coco, pckh, unmatched, evalOutDir);
+    PoseTrackMetrics posetrack = null;
+    if (GroundTruth.wants(metrics, GroundTruth.POSETRACK)) {
+      long t2 = System.nanoTime();
+      LongAccumulator notEvaluated = spark.sparkContext().longAccumulator("posetrack persons not evaluated");
+      posetrack = PoseTrackEvaluation.evaluatePersons(spark, persons, gt.posetrack(), minKeypointScore,
+          PoseTrackRules.POSEVAL, notEvaluated);
+      LOG.info("evaluation: PoseTrack over {} sequences in {} s", posetrack.counts().sequences, seconds(t2));
+      if (persons.where("track_id >= 0").isEmpty()) {
+        LOG.warn("evaluation: no person has a track id (tracking.enabled is false?): MOTA counts every GT joint "
+            + "as missed; AP does not need track ids");
+      }
+      unmatched = Math.max(unmatched, notEvaluated.value());
+      EvalOutputs.writePoseTrack(spark, posetrack, notEvaluated.value(), evalOutDir);
+    }
+    return new EvalReport(coco, pckh, posetrack, unmatched, evalOutDir);
   }
 
   private static String seconds(long start) {

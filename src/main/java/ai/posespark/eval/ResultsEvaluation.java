@@ -29,6 +29,10 @@ public final class ResultsEvaluation {
   public static EvalReport evaluateResultsFile(SparkSession spark, String resultsUri, String annotationsUri,
       String format, List<String> metrics, String evalOutDir) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (GroundTruth.wants(metrics, GroundTruth.POSETRACK)) {
+      throw new IllegalArgumentException("evaluation.metrics: posetrack evaluates a job's persons table (track "
+          + "ids), not a results file");
+    }
     GroundTruth gt = GroundTruth.load(annotationsUri, format, metrics, conf);
     CocoMetrics coco = null;
     PckhMetrics pckh = null;

@@ -23,7 +23,7 @@ public record JobSpec(
 
   public JobSpec {
     execution = execution == null ? ExecutionSpec.defaults() : execution;
-    tracking = tracking == null ? new TrackingSpec(null) : tracking;
+    tracking = tracking == null ? TrackingSpec.off() : tracking;
     output = output == null ? new OutputSpec(null, null) : output;
     evaluation = evaluation == null ? new EvaluationSpec(null) : evaluation;
   }

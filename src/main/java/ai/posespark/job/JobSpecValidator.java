@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Checks the rules that types alone cannot say; each failure names its key. */
 final class JobSpecValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final Set<String> METRICS = Set.of("coco", "pckh");
+  private static final Set<String> METRICS = Set.of("coco", "pckh", "posetrack");
   private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
 
   private JobSpecValidator() {}
@@ -48,13 +48,18 @@ final class JobSpecValidator {
       if (spec.evaluation().metrics().isEmpty()) {
         throw new JobSpecException("evaluation.metrics", "required when input.kind is 'results'");
       }
+      if (spec.evaluation().metrics().contains("posetrack")) {
+        throw new JobSpecException("evaluation.metrics", "posetrack evaluates the persons table of a job run "
+            + "(track ids), not a results file");
+      }
     } else {
       validateModel(spec.model());
     }
-    if (spec.tracking().enabled()) {
-      throw new JobSpecException("tracking.enabled", "tracking people across video frames is not supported by this "
-          + "version yet");
+    if (spec.tracking().enabled() && input.kind() != InputSpec.Kind.VIDEO) {
+      throw new JobSpecException("tracking.enabled", "tracking follows people across a video's frames: it needs "
+          + "input.kind: video");
     }
+    spec.tracking().settings();
     ExecutionSpec exec = spec.execution();
     if (exec.batchSize() < 1 || exec.batchSize() > 4096) {
       throw new JobSpecException("execution.batchSize", exec.batchSize() + " is out of range 1..4096");
@@ -74,7 +79,8 @@ final class JobSpecValidator {
     for (int i = 0; i < spec.evaluation().metrics().size(); i++) {
       String m = spec.evaluation().metrics().get(i);
       if (!METRICS.contains(m)) {
-        throw new JobSpecException("evaluation.metrics[" + i + "]", "'" + m + "' is not one of coco | pckh");
+        throw new JobSpecException("evaluation.metrics[" + i + "]",
+            "'" + m + "' is not one of coco | pckh | posetrack");
       }
     }
     if (!spec.evaluation().metrics().isEmpty() && input.annotations() == null) {

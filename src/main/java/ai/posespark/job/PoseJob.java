@@ -21,6 +21,7 @@ import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
 import ai.posespark.source.VideoLister;
+import ai.posespark.track.TrackingStage;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -78,7 +79,16 @@ public final class PoseJob {
           .mapPartitions(new PartitionRunner(settings, progress.counter()));
       inference = spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
           .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> estimated = inference;
+      if (spec.tracking().enabled()) {
+        // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
+        inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+      }
       ParquetSink.write(inference, runDir, saveMode(spec.output().mode()));
+      if (estimated != inference) {
+        estimated.unpersist();
+      }
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
     try {
@@ -91,7 +101,8 @@ public final class PoseJob {
       LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
-        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval");
+        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval",
+            spec.model().minKeypointScore());
         LOG.info("{}", report);
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -47,43 +49,35 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
     FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
-    Iterator<DecodedFrame> frames = new Iterator<>() {
-      private Iterator<DecodedFrame> current = Collections.emptyIterator();
+    Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
+      FrameTask task = tasks.next();
+      return (task.range() != null ? videos : images).frames(task);
+    });
+    return chained(frames::hasNext, () -> runBatch(frames, pipeline, device).iterator());
+  }
+
+  /**
+   * The elements of chunks made on demand: while the current chunk is exhausted and {@code more} says input remains,
+   * {@code next} makes the next one (one task's frames, one batch's rows), so nothing is produced ahead of need.
+   */
+  private static <R> Iterator<R> chained(BooleanSupplier more, Supplier<Iterator<R>> next) {
+    return new Iterator<>() {
+      private Iterator<R> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && tasks.hasNext()) {
-          FrameTask task = tasks.next();
-          current = (task.range() != null ? videos : images).frames(task);
+        while (!current.hasNext() && more.getAsBoolean()) {
+          current = next.get();
         }
         return current.hasNext();
       }
 
       @Override
-      public DecodedFrame next() {
+      public R next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
         return current.next();
-      }
-    };
-    return new Iterator<>() {
-      private Iterator<Row> batch = Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!batch.hasNext() && frames.hasNext()) {
-          batch = runBatch(frames, pipeline, device).iterator();
-        }
-        return batch.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return batch.next();
       }
     };
   }

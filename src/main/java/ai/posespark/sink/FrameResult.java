@@ -20,6 +20,8 @@ import org.apache.spark.sql.RowFactory;
  */
 public record FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
                           double[] stageMs) {
+  /** {@code track_id} of a person no tracker has seen (tracking off, or a flow that flow NMS dropped). */
+  public static final long UNTRACKED = -1;
 
   public static FrameResult failed(FrameTask task, String error, double[] stageMs) {
     return new FrameResult(task, null, null, error, List.of(), stageMs);
@@ -35,7 +37,7 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
         kps.add(RowFactory.create(k.name(), k.x(), k.y(), k.score()));
       }
       Person.Detection d = p.detection();
-      people.add(RowFactory.create(i, null, p.score(), box(p.bbox()), seq(kps), d == null ? null : box(d.box()),
+      people.add(RowFactory.create(i, UNTRACKED, p.score(), box(p.bbox()), seq(kps), d == null ? null : box(d.box()),
           d == null ? null : d.score(), d == null ? null : d.poseScore()));
     }
     Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];

@@ -118,6 +118,15 @@ class JobSpecLoaderTest {
   }
 
   @Test
+  void posetrackIsAMetricOfJobRunsNotOfResultsFiles() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of("evaluation.metrics=[coco, posetrack]"));
+    assertEquals(List.of("coco", "posetrack"), spec.evaluation().metrics());
+    JobSpecException e = failure(VALID, "input.kind=results", "input.paths=[dt.json]",
+        "evaluation.metrics=[posetrack]");
+    assertEquals("evaluation.metrics", e.key());
+  }
+
+  @Test
   void overrideBelowAScalarIsRejected() {
     assertEquals("name", failure(VALID, "name.x=1").key());
     assertEquals("execution.batchSize", failure(VALID, "execution.batchSize").key());

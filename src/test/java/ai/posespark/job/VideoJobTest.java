@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A video job end to end on real Spark (local[2]) and a real pose model: a rendered video of a moving person long
  * enough to be split over several tasks, videos the test breaks, a JPEG named .mp4, an MP4 named .jpg, a folder of
  * numbered frames and a photo, every second frame. One frame row per sampled frame, with exact indices and
- * timestamps; the long video's rows come from several tasks; a broken file is one error row; the job goes on.
+ * timestamps; the long video's rows come from several tasks (and with tracking on, its person keeps one track id);
+ * a broken file is one error row; the job goes on.
  */
 class VideoJobTest {
   static final int FRAMES = 400;
@@ -148,6 +149,29 @@ class VideoJobTest {
     long damaged = spark.sql("SELECT count(*) FROM video_frames WHERE uri LIKE '%/garbage.mp4' AND status = 'error'")
         .first().getLong(0);
     assertTrue(damaged > 0 && damaged < EXPECTED.get("garbage.mp4").size() / 2, damaged + " damaged frames");
+  }
+
+  /**
+   * With tracking on, the long video's frames, estimated by several tasks, are regrouped for the tracker: the one
+   * person keeps one track id (every fourth frame here, a second run on the same session and model).
+   */
+  @Test
+  void theTrackerSeesOnePersonAcrossTheTasks() throws Exception {
+    JobSummary tracked = PoseJob.run(spark, JobSpecLoader.parse("""
+        name: video-tracked
+        input: {paths: [%s], kind: video}
+        model: {pose: movenet-lightning}
+        execution: {batchSize: 4, device: cpu, frameStride: 4, framesPerTask: 25}
+        tracking: {enabled: true}
+        output: {path: %s}
+        """.formatted(input.resolve("long.avi"), dir.resolve("out")), List.of()));
+    assertEquals(FRAMES / 4, tracked.frames());
+    List<Row> ids = spark.read().parquet(tracked.runDir() + "/persons").groupBy("track_id").count()
+        .collectAsList();
+    System.out.println("long.avi, tracked: (track id, persons) " + ids);
+    Row main = ids.stream().max((a, b) -> Long.compare(a.getLong(1), b.getLong(1))).orElseThrow();
+    assertTrue(main.getLong(0) >= 0, "tracked");
+    assertTrue(main.getLong(1) >= FRAMES / 4 * 0.95, "one id for the skier in (nearly) every frame: " + ids);
   }
 
   /** The person the model finds in each frame is where the test painted it in that frame. */

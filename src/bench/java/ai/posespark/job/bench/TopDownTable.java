@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * pose-NMS variants, and movenet-multipose bottom-up for reference; with each row's pipeline milliseconds per image
  * (all stages but read and decode, one core). Prints a Markdown table; nothing asserted.
  *
- * <pre>scripts/bench-topdown.sh table [shared dir]</pre>
+ * <pre>scripts/bench-topdown.sh table [shared dir [first row]]</pre>
  */
 public final class TopDownTable {
   private TopDownTable() {}
@@ -63,7 +63,8 @@ public final class TopDownTable {
     StringBuilder table = new StringBuilder(
         "| setting | AP | AP50 | AP75 | AR | persons | pipeline ms/image | images/s per core |\n"
             + "|---|---|---|---|---|---|---|---|\n");
-    for (String[] r : rows) {
+    int from = args.length > 1 ? Integer.parseInt(args[1]) : 0; // resume a table from its row n (0-based)
+    for (String[] r : rows.subList(from, rows.size())) {
       List<String> overrides = new ArrayList<>(List.of(r).subList(1, r.length));
       overrides.add("output.path=" + work.resolve("out"));
       String yaml = """
