@@ -34,9 +34,6 @@ final class JobSpecValidator {
         throw new JobSpecException("input.paths[" + i + "]", "empty path");
       }
     }
-    if (input.kind() == InputSpec.Kind.VIDEO) {
-      throw new JobSpecException("input.kind", "'video' is not supported by this version yet (images | results)");
-    }
     if (input.annotationsFormat() != null && !ANNOTATION_FORMATS.contains(input.annotationsFormat())) {
       throw new JobSpecException("input.annotationsFormat",
           "'" + input.annotationsFormat() + "' is not one of " + String.join(" | ", ANNOTATION_FORMATS));
@@ -69,6 +66,12 @@ final class JobSpecValidator {
     }
     if (exec.partitions() != null && exec.partitions() < 1) {
       throw new JobSpecException("execution.partitions", exec.partitions() + " must be at least 1");
+    }
+    if (exec.frameStride() < 1) {
+      throw new JobSpecException("execution.frameStride", exec.frameStride() + " must be at least 1 (1: every frame)");
+    }
+    if (exec.framesPerTask() < 1) {
+      throw new JobSpecException("execution.framesPerTask", exec.framesPerTask() + " must be at least 1");
     }
     if (spec.output().path().isBlank()) {
       throw new JobSpecException("output.path", "empty path");

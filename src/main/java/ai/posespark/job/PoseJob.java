@@ -20,6 +20,7 @@ import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
+import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import java.io.IOException;
 import java.util.List;
@@ -59,21 +60,20 @@ public final class PoseJob {
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
     PipelinePlan plan = plan(spec, GroundTruthImageIds.index(gt));
 
-    List<FrameTask> frames = FrameLister.list(spec.input().paths(), conf);
-    if (frames.isEmpty()) {
-      throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
-    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<FrameTask> tasks = listTasks(jsc, spec, conf);
+    // a video range task produces a row per sampled frame
+    int frames = tasks.stream().mapToInt(FrameTask::frameCount).sum();
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
-        : defaultPartitions(frames.size(), jsc.defaultParallelism());
-    List<List<FrameTask>> parts = CostPartitioner.split(frames, partitions);
-    LOG.info("{}: {} frames in {} partitions, pipeline {} ({}), stages {}", spec.name(), frames.size(),
-        parts.size(), spec.model().pipeline(), plan.model(), plan.stages());
+        : defaultPartitions(frames, jsc.defaultParallelism());
+    List<List<FrameTask>> parts = CostPartitioner.split(tasks, partitions);
+    LOG.info("{}: {} frames ({} tasks) in {} partitions, pipeline {} ({}), stages {}", spec.name(), frames,
+        tasks.size(), parts.size(), spec.model().pipeline(), plan.model(), plan.stages());
 
     RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
         new HadoopConf(conf));
     Dataset<Row> inference;
-    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames.size())) {
+    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames)) {
       JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
           .flatMap(List::iterator)
           .mapPartitions(new PartitionRunner(settings, progress.counter()));
@@ -82,7 +82,7 @@ public final class PoseJob {
       Dataset<Row> estimated = inference;
       if (spec.tracking().enabled()) {
         // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
-        inference = TrackingStage.apply(estimated, spec.tracking().settings(), 1)
+        inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
             .persist(StorageLevel.MEMORY_AND_DISK());
       }
       ParquetSink.write(inference, runDir, saveMode(spec.output().mode()));
@@ -112,6 +112,30 @@ public final class PoseJob {
     } finally {
       inference.unpersist();
     }
+  }
+
+  /**
+   * The tasks of the job's inputs: a task per image, or for {@code input.kind: video} the probed videos' frame
+   * ranges, numbered-image folders' frames and single images.
+   */
+  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf)
+      throws IOException {
+    List<String> paths = spec.input().paths();
+    if (spec.input().kind() != InputSpec.Kind.VIDEO) {
+      List<FrameTask> tasks = FrameLister.list(paths, conf);
+      if (tasks.isEmpty()) {
+        throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
+      }
+      return tasks;
+    }
+    ExecutionSpec exec = spec.execution();
+    List<FrameTask> tasks = VideoLister.tasks(jsc, paths, new HadoopConf(conf), exec.framesPerTask(),
+        exec.frameStride());
+    if (tasks.isEmpty()) {
+      throw new JobSpecException("input.paths", "matched no video or image files (" + VideoLister.VIDEO_EXTENSIONS
+          + ", " + FrameLister.IMAGE_EXTENSIONS + ")");
+    }
+    return tasks;
   }
 
   /** {@code input.kind: results}: evaluates an existing results file, no model run. */

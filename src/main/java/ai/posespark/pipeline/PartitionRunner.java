@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
+import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.Person;
@@ -22,9 +23,11 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * The executor loop every pipeline shares, applied to each partition: decode frames → batch → pipeline → rows.
- * Lazy, one batch at a time, so a partition of any size needs memory for one batch only. A frame that cannot be
- * read or decoded becomes an {@code error} row with the reason, a batch the pipeline fails on becomes error rows for
- * its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it, {@link PosePipeline} runs it.
+ * Tasks with a video range go to {@link VideoRangeDecoder} (one frame per sampled frame), others to
+ * {@link ImageFrameDecoder}. Lazy, one batch at a time, so a partition of any size needs memory for one batch only.
+ * A frame that cannot be read or decoded becomes an {@code error} row with the reason, a batch the pipeline fails on
+ * becomes error rows for its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it,
+ * {@link PosePipeline} runs it.
  */
 public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask>, Row> {
   private final RunSettings settings;
@@ -44,8 +47,12 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
-    FrameDecoder decoder = new ImageFrameDecoder(settings.hadoop().get());
-    Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> decoder.frames(tasks.next()));
+    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
+    FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
+    Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
+      FrameTask task = tasks.next();
+      return (task.range() != null ? videos : images).frames(task);
+    });
     return chained(frames::hasNext, () -> runBatch(frames, pipeline, device).iterator());
   }
 

@@ -41,7 +41,7 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
           d == null ? null : d.score(), d == null ? null : d.poseScore()));
     }
     Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
-    Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), null, width, height,
+    Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), task.timestampMs(), width, height,
         error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, model, persons.size()};
     System.arraycopy(fixed, 0, values, 0, fixed.length);
     for (int s = 0; s < stageMs.length; s++) {

@@ -3,11 +3,13 @@ package ai.posespark.source;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,7 +32,20 @@ public final class FrameLister {
 
   /** The frames of {@code paths}; fails naming the path when one matches nothing. */
   public static List<FrameTask> list(List<String> paths, Configuration conf) throws IOException {
-    Map<String, FrameTask> frames = new LinkedHashMap<>();
+    List<FrameTask> frames = new ArrayList<>();
+    for (FileStatus f : files(paths, conf, FrameLister::isImage)) {
+      String uri = f.getPath().toString();
+      frames.add(new FrameTask(uri, 0, FrameIds.of(uri, 0), f.getLen()));
+    }
+    return frames;
+  }
+
+  /**
+   * The files of {@code paths}, each once, sorted by URI: files named explicitly, and those of folders and globs
+   * that {@code taken} accepts. Fails naming the path when one matches nothing.
+   */
+  static List<FileStatus> files(List<String> paths, Configuration conf, Predicate<Path> taken) throws IOException {
+    Map<String, FileStatus> files = new LinkedHashMap<>();
     for (String p : paths) {
       Path path = new Path(p);
       FileSystem fs = path.getFileSystem(conf);
@@ -41,23 +56,23 @@ public final class FrameLister {
       boolean glob = matches.length > 1 || !fs.makeQualified(path).equals(matches[0].getPath());
       for (FileStatus match : matches) {
         if (match.isDirectory() && fs instanceof LocalFileSystem) {
-          walkLocal(fs, match.getPath(), frames);
+          walkLocal(fs, match.getPath(), taken, files);
         } else if (match.isDirectory()) {
           // one flat listing (S3A: a LIST per 1,000 keys rather than one per folder)
-          RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
-          while (files.hasNext()) {
-            LocatedFileStatus f = files.next();
-            if (f.isFile() && isImage(f.getPath()) && !isHidden(f.getPath(), match.getPath())) {
-              add(frames, f);
+          RemoteIterator<LocatedFileStatus> listing = fs.listFiles(match.getPath(), true);
+          while (listing.hasNext()) {
+            LocatedFileStatus f = listing.next();
+            if (f.isFile() && taken.test(f.getPath()) && !isHidden(f.getPath(), match.getPath())) {
+              add(files, f);
             }
           }
-        } else if (!glob || isImage(match.getPath())) {
-          add(frames, match);
+        } else if (!glob || taken.test(match.getPath())) {
+          add(files, match);
         }
       }
     }
-    List<FrameTask> sorted = new ArrayList<>(frames.values());
-    sorted.sort(java.util.Comparator.comparing(FrameTask::uri));
+    List<FileStatus> sorted = new ArrayList<>(files.values());
+    sorted.sort(Comparator.comparing(f -> f.getPath().toString()));
     return sorted;
   }
 
@@ -66,7 +81,8 @@ public final class FrameLister {
    * which reads its permissions, and without Hadoop's native library the local file system gets them by running
    * {@code stat} per file: 1,200 images took 7.5 s to list that way.
    */
-  private static void walkLocal(FileSystem fs, Path dir, Map<String, FrameTask> frames) throws IOException {
+  private static void walkLocal(FileSystem fs, Path dir, Predicate<Path> taken, Map<String, FileStatus> files)
+      throws IOException {
     RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
     while (entries.hasNext()) {
       FileStatus f = entries.next();
@@ -74,22 +90,26 @@ public final class FrameLister {
         continue;
       }
       if (f.isDirectory()) {
-        walkLocal(fs, f.getPath(), frames);
-      } else if (isImage(f.getPath())) {
-        add(frames, f);
+        walkLocal(fs, f.getPath(), taken, files);
+      } else if (taken.test(f.getPath())) {
+        add(files, f);
       }
     }
   }
 
-  private static void add(Map<String, FrameTask> frames, FileStatus f) {
-    String uri = f.getPath().toString();
-    frames.putIfAbsent(uri, new FrameTask(uri, 0, FrameIds.of(uri, 0), f.getLen()));
+  private static void add(Map<String, FileStatus> files, FileStatus f) {
+    files.putIfAbsent(f.getPath().toString(), f);
   }
 
   static boolean isImage(Path p) {
+    return IMAGE_EXTENSIONS.contains(extension(p));
+  }
+
+  /** The file name's extension, lower case; empty when it has none. */
+  static String extension(Path p) {
     String name = p.getName();
     int dot = name.lastIndexOf('.');
-    return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
   /** True when any path component below {@code root} is hidden. */

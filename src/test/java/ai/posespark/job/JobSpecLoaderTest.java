@@ -103,8 +103,18 @@ class JobSpecLoaderTest {
     assertEquals("model.minPersonScore", failure(VALID, "model.minPersonScore=1.5").key());
     assertEquals("name", failure(VALID, "name=../escape").key());
     assertEquals("tracking.enabled", failure(VALID, "tracking.enabled=true").key());
-    assertEquals("input.kind", failure(VALID, "input.kind=video").key());
+    assertEquals("execution.frameStride", failure(VALID, "input.kind=video", "execution.frameStride=0").key());
+    assertEquals("execution.framesPerTask", failure(VALID, "execution.framesPerTask=0").key());
     assertEquals("model.pipeline", failure(VALID, "model.pipeline=openpose").key());
+  }
+
+  @Test
+  void videoJobsTakeAStrideAndFramesPerTask() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of("input.kind=video", "execution.frameStride=3"));
+    assertEquals(InputSpec.Kind.VIDEO, spec.input().kind());
+    assertEquals(3, spec.execution().frameStride());
+    assertEquals(256, spec.execution().framesPerTask(), "the default");
+    assertEquals(1, JobSpecLoader.parse(VALID, List.of()).execution().frameStride(), "every frame by default");
   }
 
   @Test
