@@ -57,6 +57,12 @@ public final class Evaluator {
    */
   public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, GroundTruth gt, List<String> metrics,
       String evalOutDir, double minKeypointScore) {
+    return evaluate(spark, persons, gt, metrics, evalOutDir, minKeypointScore, PoseTrackRules.POSEVAL);
+  }
+
+  /** As {@link #evaluate(SparkSession, Dataset, GroundTruth, List, String, double)} under PoseTrack {@code rules}. */
+  public static EvalReport evaluate(SparkSession spark, Dataset<Row> persons, GroundTruth gt, List<String> metrics,
+      String evalOutDir, double minKeypointScore, PoseTrackRules rules) {
     CocoMetrics coco = null;
     PckhMetrics pckh = null;
     long unmatched = 0;
@@ -78,8 +84,8 @@ public final class Evaluator {
     if (GroundTruth.wants(metrics, GroundTruth.POSETRACK)) {
       long t2 = System.nanoTime();
       LongAccumulator notEvaluated = spark.sparkContext().longAccumulator("posetrack persons not evaluated");
-      posetrack = PoseTrackEvaluation.evaluatePersons(spark, persons, gt.posetrack(), minKeypointScore,
-          PoseTrackRules.POSEVAL, notEvaluated);
+      posetrack = PoseTrackEvaluation.evaluatePersons(spark, persons, gt.posetrack(), minKeypointScore, rules,
+          notEvaluated);
       LOG.info("evaluation: PoseTrack over {} sequences in {} s", posetrack.counts().sequences, seconds(t2));
       if (persons.where("track_id >= 0").isEmpty()) {
         LOG.warn("evaluation: no person has a track id (tracking.enabled is false?): MOTA counts every GT joint "

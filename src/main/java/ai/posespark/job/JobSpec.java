@@ -25,7 +25,7 @@ public record JobSpec(
     execution = execution == null ? ExecutionSpec.defaults() : execution;
     tracking = tracking == null ? TrackingSpec.off() : tracking;
     output = output == null ? new OutputSpec(null, null) : output;
-    evaluation = evaluation == null ? new EvaluationSpec(null) : evaluation;
+    evaluation = evaluation == null ? new EvaluationSpec(null, null) : evaluation;
   }
 
   /** The folder this run writes to: {@code <output.path>/<name>}. */

@@ -83,6 +83,10 @@ final class JobSpecValidator {
             "'" + m + "' is not one of coco | pckh | posetrack");
       }
     }
+    if (!EvaluationSpec.POSETRACK_RULES.contains(spec.evaluation().posetrackRules())) {
+      throw new JobSpecException("evaluation.posetrackRules", "'" + spec.evaluation().posetrackRules()
+          + "' is not one of " + String.join(" | ", EvaluationSpec.POSETRACK_RULES));
+    }
     if (!spec.evaluation().metrics().isEmpty() && input.annotations() == null) {
       throw new JobSpecException("input.annotations", "required when evaluation.metrics is set");
     }

@@ -102,7 +102,7 @@ public final class PoseJob {
       EvalReport report = null;
       if (!spec.evaluation().metrics().isEmpty()) {
         report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval",
-            spec.model().minKeypointScore());
+            spec.model().minKeypointScore(), spec.evaluation().posetrack());
         LOG.info("{}", report);
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
