@@ -121,17 +121,11 @@ public final class TrackingStage {
       List<Row> tracked = new ArrayList<>(video.size());
       for (int f = 0; f < video.size(); f++) {
         Row r = video.get(f);
-        Object[] values = new Object[width];
-        for (int c = 0; c < width; c++) {
-          values[c] = r.get(c);
-        }
+        Object[] values = values(r, width);
         List<Row> people = r.getList(persons);
         List<Row> withIds = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
-          Object[] p = new Object[people.get(i).size()];
-          for (int c = 0; c < p.length; c++) {
-            p[c] = people.get(i).get(c);
-          }
+          Object[] p = values(people.get(i), people.get(i).size());
           p[OutputSchema.PERSON.fieldIndex("track_id")] = ids[f][i];
           withIds.add(RowFactory.create(p));
         }
@@ -146,13 +140,18 @@ public final class TrackingStage {
   private static List<Row> strip(List<Row> rows, int width) {
     List<Row> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Object[] values = new Object[width];
-      for (int c = 0; c < width; c++) {
-        values[c] = r.get(c);
-      }
-      out.add(RowFactory.create(values));
+      out.add(RowFactory.create(values(r, width)));
     }
     return out;
+  }
+
+  /** The first {@code width} values of {@code r}, to build a changed copy. */
+  private static Object[] values(Row r, int width) {
+    Object[] values = new Object[width];
+    for (int c = 0; c < width; c++) {
+      values[c] = r.get(c);
+    }
+    return values;
   }
 
   /** A person struct of the inference rows, as the tracker reads it. */
