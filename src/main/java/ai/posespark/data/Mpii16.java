@@ -59,6 +59,27 @@ public final class Mpii16 {
     return out;
   }
 
+  /**
+   * An MPII person's joints as COCO-17 keypoints {@code [x, y, v] × 17}, 0-based pixels: the 12 body joints MPII
+   * and COCO share copied ({@code v = 2} where the joint counts, else 0 at (0, 0)), the face points (COCO has no
+   * upper_neck/head_top, MPII no eyes, ears or nose) not labelled. The inverse of {@link #fromCoco17} on the joints
+   * both have; the encoders of training targets take it.
+   *
+   * @param origin the file's coordinate origin ({@link MpiiDataset#coordinateOrigin}: 1 for MPII's 1-based pixels)
+   */
+  public static double[] toCoco17(MpiiPerson person, int origin) {
+    double[] kps = new double[Coco17.K * 3];
+    for (int j = 0; j < K; j++) {
+      int k = FROM_COCO[j];
+      if (k >= 0 && person.visible()[j]) {
+        kps[3 * k] = person.joints()[j][0] - origin;
+        kps[3 * k + 1] = person.joints()[j][1] - origin;
+        kps[3 * k + 2] = 2;
+      }
+    }
+    return kps;
+  }
+
   private static double[] mid(double[] x, double[] y, int a, int b) {
     return new double[] {(x[a] + x[b]) / 2, (y[a] + y[b]) / 2};
   }

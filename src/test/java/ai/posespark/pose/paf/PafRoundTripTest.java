@@ -3,16 +3,14 @@ package ai.posespark.pose.paf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.posespark.pose.Person;
-import ai.posespark.testing.Skip;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Encode the people of {@code ../shared/data} (COCO, AI Challenger through {@code AicToCoco}) at OpenPose's net
- * resolution and stride 8, decode the clean maps, and recover every person: each with exactly its labelled joints,
- * each within half a grid cell. MPII is left out: the project reads MPII's 16 joints but has no MPII → COCO-17
- * converter (only the reverse approximation, {@code Mpii16.fromCoco17}).
+ * Encode the people of {@code ../shared/data} (COCO, AI Challenger through {@code AicToCoco}, MPII through
+ * {@code Mpii16.toCoco17}: its 12 body joints) at OpenPose's net resolution and stride 8, decode the clean maps, and
+ * recover every person: each with exactly its labelled joints, each within half a grid cell.
  */
 class PafRoundTripTest {
   static final double TOLERANCE = PafScenes.STRIDE / 2.0;
@@ -28,8 +26,8 @@ class PafRoundTripTest {
   }
 
   @Test
-  void mpiiIsLeftOutForWantOfAConverter() {
-    Skip.unless(false, "the project reads MPII-16 but has no MPII-16 → COCO-17 converter to encode it with");
+  void mpiiPeopleAreRecoveredExactlyWithBothTopologiesAndBothAssignments() {
+    roundTrip(PafScenes.mpii());
   }
 
   private static void roundTrip(List<PafScenes.Scene> scenes) {

@@ -5,14 +5,26 @@ import ai.posespark.data.Coco17;
 import ai.posespark.data.CocoDataset;
 import ai.posespark.data.CocoKeypointsReader;
 import ai.posespark.data.ImageInfo;
+import ai.posespark.data.Mpii16;
+import ai.posespark.data.MpiiDataset;
+import ai.posespark.data.MpiiPerson;
+import ai.posespark.data.MpiiReader;
 import ai.posespark.data.PersonAnnotation;
 import ai.posespark.job.TestModels;
 import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -74,29 +86,59 @@ final class PafScenes {
     return CocoKeypointsReader.read(TestModels.shared().resolve(relative).toUri().toString(), new Configuration());
   }
 
+  /** The MPII images, their single-person annotations as COCO-17 through {@link Mpii16#toCoco17}. */
+  static List<Scene> mpii() {
+    Path dir = TestModels.shared().resolve("data/mpii");
+    MpiiDataset d = MpiiReader.read(dir.resolve("test_mpii.json").toUri().toString(), new Configuration());
+    Map<String, List<double[]>> byImage = new TreeMap<>();
+    for (MpiiPerson p : d.persons()) {
+      byImage.computeIfAbsent(p.image(), k -> new ArrayList<>()).add(Mpii16.toCoco17(p, d.coordinateOrigin()));
+    }
+    List<Scene> out = new ArrayList<>();
+    byImage.forEach((image, people) -> {
+      int[] size = imageSize(dir.resolve(image));
+      out.add(scene("mpii/" + image, size[0], size[1], people));
+    });
+    return out;
+  }
+
+  private static int[] imageSize(Path image) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+      ImageReader reader = ImageIO.getImageReaders(in).next();
+      reader.setInput(in);
+      return new int[] {reader.getWidth(0), reader.getHeight(0)};
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static List<Scene> scenes(CocoDataset d, String set) {
     List<Scene> out = new ArrayList<>();
     for (ImageInfo image : d.images()) {
-      double scale = (double) NET_HEIGHT / image.height();
-      int width = (int) Math.ceil(image.width() * scale / 16) * 16;
-      List<double[][]> kps = new ArrayList<>();
-      List<double[]> vis = new ArrayList<>();
+      List<double[]> people = new ArrayList<>();
       for (PersonAnnotation a : d.annotations()) {
         if (a.imageId() == image.id() && a.labelledCount() > 0) {
-          double[][] xy = new double[Coco17.K][];
-          double[] v = new double[Coco17.K];
-          for (int k = 0; k < Coco17.K; k++) {
-            xy[k] = new double[] {a.keypoints()[3 * k] * scale, a.keypoints()[3 * k + 1] * scale};
-            v[k] = a.keypoints()[3 * k + 2];
-          }
-          kps.add(xy);
-          vis.add(v);
+          people.add(a.keypoints());
         }
       }
-      out.add(new Scene(set + "/" + image.fileName(), width, NET_HEIGHT, kps.toArray(new double[0][][]),
-          vis.toArray(new double[0][])));
+      out.add(scene(set + "/" + image.fileName(), image.width(), image.height(), people));
     }
     return out;
+  }
+
+  /** An image's people ({@code [x, y, v] × 17} each) scaled to OpenPose's net height. */
+  private static Scene scene(String name, int imageWidth, int imageHeight, List<double[]> people) {
+    double scale = (double) NET_HEIGHT / imageHeight;
+    int width = (int) Math.ceil(imageWidth * scale / 16) * 16;
+    double[][][] kps = new double[people.size()][Coco17.K][];
+    double[][] vis = new double[people.size()][Coco17.K];
+    for (int n = 0; n < people.size(); n++) {
+      for (int k = 0; k < Coco17.K; k++) {
+        kps[n][k] = new double[] {people.get(n)[3 * k] * scale, people.get(n)[3 * k + 1] * scale};
+        vis[n][k] = people.get(n)[3 * k + 2];
+      }
+    }
+    return new Scene(name, width, NET_HEIGHT, kps, vis);
   }
 
   /**
