@@ -10,14 +10,15 @@ package ai.posespark.pose.ilp;
  * @param maxCandidates      more candidates than this in one image: greedy decoding instead
  * @param timeLimitMs        solver time per image, all lazy rounds together; hit: greedy decoding instead
  * @param sigma              pixels: the Gaussian turning a displacement's miss distance d into the same-person
- *                           probability exp(−d² / 2σ²); 16 = one PoseNet cell at stride 16
+ *                           probability exp(−d² / 2σ²); 32 = two PoseNet cells at stride 16 (the
+ *                           real displacements miss by a cell or more; at 16 limbs split off on the samples)
  * @param maxLinkProbability the probability of a link whose displacements hit exactly (keeps its log-odds finite)
  */
 public record IlpSettings(float partThreshold, int localMaximumRadius, int maxCandidates, long timeLimitMs,
                           double sigma, double maxLinkProbability) {
 
-  /** Defaults: threshold 0.25, radius 1, 100 candidates, 2 s, σ 16 px, 0.99. */
-  public static final IlpSettings DEFAULTS = new IlpSettings(0.25f, 1, 100, 2000, 16, 0.99);
+  /** Defaults: threshold 0.25, radius 1, 100 candidates, 2 s, σ 32 px (two cells), 0.99. */
+  public static final IlpSettings DEFAULTS = new IlpSettings(0.25f, 1, 100, 2000, 32, 0.99);
 
   public IlpSettings {
     if (!(partThreshold > 0 && partThreshold < 1) || localMaximumRadius < 0 || maxCandidates <= 0
