@@ -18,7 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The model sees each whole frame (letterboxed) and its decoder finds the people: {@code single} (MoveNet
- * singlepose, BlazePose, EfficientPose) and today's {@code bottom-up} (MoveNet multipose, PoseNet's greedy
+ * singlepose, BlazePose, EfficientPose) and {@code bottom-up} (MoveNet multipose, PoseNet's greedy or ILP
  * grouping). Stages: {@code preprocess} (per frame), {@code inference} (batched), {@code postprocess} (decoding and
  * mapping to the frame, per frame).
  */
@@ -39,21 +39,27 @@ public final class WholeFramePipeline implements PosePipeline {
   /** The plan for the job's model keys ({@link Pipelines.Factory}). */
   static PipelinePlan plan(PipelineSettings settings, ModelCatalog catalog) {
     ResolvedModel pose = CatalogModels.poseModel(catalog, "model.pose", settings.pose());
-    checkGrouping(settings.grouping(), pose.entry());
-    return new Plan(pose, settings.minPersonScore());
+    return new Plan(pose, checkGrouping(settings.grouping(), pose.entry()), settings.minPersonScore());
   }
 
-  /** A bottom-up model groups parts as its decoder does; another grouping is not available for it yet. */
-  private static void checkGrouping(String grouping, ModelEntry entry) {
+  /**
+   * The decoder for {@code model.grouping}: the catalog's own when the key is absent or names the decoder's own
+   * grouping, else the registered decoder reading the same outputs with that grouping ({@code posenet} +
+   * {@code ilp} → {@code posenet-ilp}); any other grouping fails listing those the model supports.
+   */
+  private static String checkGrouping(String grouping, ModelEntry entry) {
     if (grouping == null) {
-      return;
+      return entry.decoder();
     }
-    String own = PoseDecoders.standard().entry(entry.decoder()).grouping();
-    if (!grouping.equals(own)) {
+    PoseDecoders decoders = PoseDecoders.standard();
+    String decoder = decoders.withGrouping(entry.decoder(), grouping);
+    if (decoder == null) {
+      List<String> supported = decoders.groupingsOf(entry.decoder());
       throw new PipelineException("model.grouping", "'" + grouping + "' is not available for " + entry.name()
-          + (own == null ? " (its decoder '" + entry.decoder() + "' finds people without a grouping step)"
-              : " (its decoder groups '" + own + "')"));
+          + (supported.isEmpty() ? " (its decoder '" + entry.decoder() + "' finds people without a grouping step)"
+              : " (it supports " + String.join(" | ", supported) + ")"));
     }
+    return decoder;
   }
 
   @Override
@@ -77,9 +83,10 @@ public final class WholeFramePipeline implements PosePipeline {
    * The resolved recipe.
    *
    * @param pose           the pose model
+   * @param decoder        the decoder that reads its outputs (the catalog's, or another grouping's)
    * @param minPersonScore people below this are dropped
    */
-  record Plan(ResolvedModel pose, double minPersonScore) implements PipelinePlan {
+  record Plan(ResolvedModel pose, String decoder, double minPersonScore) implements PipelinePlan {
     @Override
     public String model() {
       return pose.entry().name();
@@ -94,9 +101,9 @@ public final class WholeFramePipeline implements PosePipeline {
     public PosePipeline open(Device device, Configuration hadoop) {
       ModelEntry entry = pose.entry();
       ModelStage model = new ModelStage("inference", ModelCache.get(pose, device, hadoop), entry);
-      PoseDecoder decoder = PoseDecoders.standard().create(entry.decoder(), new DecoderSettings(
+      PoseDecoder reader = PoseDecoders.standard().create(decoder, new DecoderSettings(
           entry.input().width(), entry.input().height(), model.outputNames(), minPersonScore));
-      return new WholeFramePipeline(new InputPreprocessor(entry), model, decoder);
+      return new WholeFramePipeline(new InputPreprocessor(entry), model, reader);
     }
   }
 }

@@ -1,6 +1,9 @@
 package ai.posespark.pose;
 
 import ai.posespark.Registry;
+import ai.posespark.pose.ilp.IlpPoseNetDecoder;
+import ai.posespark.pose.ilp.IlpSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,7 +12,8 @@ import java.util.function.Function;
  * The decoders a catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each a name and a factory;
  * a name defined twice is a programming error, as in the op registry. {@code blazepose} and {@code efficientpose}
  * write COCO-17 (the catalog's choice, so evaluation works unchanged); {@code blazepose-33} and
- * {@code efficientpose-16} write the models' own keypoints.
+ * {@code efficientpose-16} write the models' own keypoints. {@code posenet-ilp} reads PoseNet's outputs but groups
+ * parts with the DeepCut-style ILP ({@code model.grouping: ilp}); a catalog entry keeps naming {@code posenet}.
  */
 public final class PoseDecoders {
   /** Most people PoseNet reports per frame. */
@@ -20,7 +24,8 @@ public final class PoseDecoders {
    *
    * @param name         catalog name
    * @param singlePerson whether it finds exactly one person per input (what a top-down pipeline runs on crops)
-   * @param grouping     how it groups parts into people when it is a bottom-up grouper ({@code greedy}), else null
+   * @param grouping     how it groups parts into people when it is a bottom-up grouper ({@code greedy}, {@code ilp}),
+   *                     else null
    *                     (single-person decoders, and graphs that group in-graph as MoveNet multipose)
    * @param factory      builds the decoder for one model input
    */
@@ -42,6 +47,36 @@ public final class PoseDecoders {
   /** Registered names. */
   public Set<String> names() {
     return entries.names();
+  }
+
+  /**
+   * The decoder that reads what decoder {@code base} reads and groups parts by {@code grouping}: {@code base}
+   * itself when it groups so, else the entry {@code base-grouping} (e.g. {@code posenet-ilp}); null when none.
+   */
+  public String withGrouping(String base, String grouping) {
+    Entry own = entry(base);
+    if (own != null && grouping.equals(own.grouping())) {
+      return base;
+    }
+    Entry other = entry(base + "-" + grouping);
+    return other != null && grouping.equals(other.grouping()) ? other.name() : null;
+  }
+
+  /** The groupings a model whose catalog decoder is {@code base} can use, its own first. */
+  public List<String> groupingsOf(String base) {
+    List<String> out = new ArrayList<>();
+    Entry own = entry(base);
+    if (own != null && own.grouping() != null) {
+      out.add(own.grouping());
+    }
+    for (String name : names()) {
+      Entry e = entry(name);
+      if (name.startsWith(base + "-") && e.grouping() != null && withGrouping(base, e.grouping()) != null
+          && !out.contains(e.grouping())) {
+        out.add(e.grouping());
+      }
+    }
+    return out;
   }
 
   /** The entry called {@code name}, or null. */
@@ -67,6 +102,7 @@ public final class PoseDecoders {
         new Entry("posenet", false, "greedy", s -> PoseNetDecoder.withDefaults(
             s.outputNames().isEmpty() ? PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES : s.outputNames(),
             s.inputWidth(), s.inputHeight(), POSENET_MAX_PEOPLE, s.minPersonScore())),
+        new Entry("posenet-ilp", false, "ilp", s -> new IlpPoseNetDecoder(s, IlpSettings.DEFAULTS)),
         new Entry("blazepose", true, null,
             s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, s.minPersonScore())),
         new Entry("blazepose-33", true, null,

@@ -24,6 +24,10 @@ class PipelinesTest {
     PipelinePlan greedy = Pipelines.standard()
         .plan(new PipelineSettings("bottom-up", "posenet", null, "greedy", 0.1), ModelCatalog.bundled());
     assertEquals("posenet", greedy.model());
+    PipelinePlan ilp = Pipelines.standard()
+        .plan(new PipelineSettings("bottom-up", "posenet", null, "ilp", 0.1), ModelCatalog.bundled());
+    assertEquals("posenet", ilp.model());
+    assertEquals("posenet-ilp", ((WholeFramePipeline.Plan) ilp).decoder());
   }
 
   @Test
@@ -44,7 +48,9 @@ class PipelinesTest {
     PipelineException grouping = failure("bottom-up", "movenet-multipose", "paf");
     assertEquals("model.grouping", grouping.key());
     assertTrue(grouping.reason().contains("movenet-multipose"), grouping.reason());
-    assertEquals("model.grouping", failure("bottom-up", "posenet", "ilp").key());
+    PipelineException paf = failure("bottom-up", "posenet", "paf");
+    assertEquals("model.grouping", paf.key());
+    assertTrue(paf.reason().contains("greedy | ilp"), paf.reason());
   }
 
   @Test

@@ -1,0 +1,44 @@
+package ai.posespark.pose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.posespark.decode.TestImages;
+import ai.posespark.job.JobSpec;
+import ai.posespark.job.JobSpecLoader;
+import ai.posespark.job.JobSummary;
+import ai.posespark.job.PoseJob;
+import ai.posespark.job.SparkTestSession;
+import ai.posespark.job.TestModels;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code model.grouping: ilp} on PoseNet end to end: real Spark, the real graph, the shipped samples. */
+class IlpGroupingJobTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aPoseNetJobGroupsByIlpOnTheSamples() throws Exception {
+    TestModels.assumeInstalled("posenet");
+    JobSpec spec = JobSpecLoader.parse("""
+        name: posenet-ilp
+        input: {paths: [%s]}
+        model: {pose: posenet, grouping: ilp, minPersonScore: 0.15}
+        execution: {batchSize: 2, device: cpu}
+        output: {path: %s}
+        """.formatted(TestImages.samples(), dir.resolve("out")), List.of());
+    SparkSession spark = SparkTestSession.get();
+    JobSummary summary = PoseJob.run(spark, spec);
+    assertEquals(0, summary.errors());
+    spark.read().parquet(summary.runDir() + "/persons").createOrReplaceTempView("persons");
+    long skier = spark.sql("SELECT count(*) FROM persons WHERE uri LIKE '%000000000785.jpg'").first().getLong(0);
+    long players = spark.sql("SELECT count(*) FROM persons WHERE uri LIKE '%basketball1.png'").first().getLong(0);
+    System.out.printf("posenet + ilp job: %d people on the skier image, %d on basketball1%n", skier, players);
+    assertTrue(skier >= 1, "the skier is found");
+    assertTrue(players >= 2, players + " players");
+  }
+}
