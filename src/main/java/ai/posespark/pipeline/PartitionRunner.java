@@ -109,10 +109,12 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
   private List<FrameResult> runPipeline(List<DecodedFrame> good, PosePipeline pipeline, Device device, int stages) {
     List<List<Person>> people;
     double[][] own = new double[good.size()][];
+    String[] notes = new String[good.size()];
     try (StageContext context = new StageContext(device, settings.plan().stages(), good.size())) {
       people = pipeline.run(good, context);
       for (int i = 0; i < own.length; i++) {
         own[i] = context.times(i);
+        notes[i] = context.note(i);
       }
     } catch (RuntimeException e) {
       // one bad batch (e.g. an image the model cannot take) must not fail the run: its frames say why
@@ -127,7 +129,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       DecodedFrame f = good.get(i);
       double[] times = loopTimes(f, stages);
       System.arraycopy(own[i], 0, times, RunSettings.LOOP_STAGES.size(), own[i].length);
-      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times));
+      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times,
+          notes[i]));
     }
     return results;
   }

@@ -16,6 +16,7 @@ public final class StageContext implements AutoCloseable {
   private final NDManager scope;
   private final Map<String, Integer> stageIndex = new HashMap<>();
   private final double[][] ms;
+  private final String[] notes;
 
   /**
    * @param device the device the batch's arrays live on
@@ -27,6 +28,7 @@ public final class StageContext implements AutoCloseable {
       stageIndex.put(stages.get(i), i);
     }
     this.ms = new double[frames][stages.size()];
+    this.notes = new String[frames];
     this.scope = NDManager.newBaseManager(device, "PyTorch");
   }
 
@@ -57,6 +59,16 @@ public final class StageContext implements AutoCloseable {
   /** Milliseconds per stage, in the order of the stage names, that {@code frame} was charged. */
   public double[] times(int frame) {
     return ms[frame].clone();
+  }
+
+  /** Records why a stage did not work as configured on {@code frame} (a fallback): the frame row's {@code note}. */
+  public void note(int frame, String note) {
+    notes[frame] = notes[frame] == null ? note : notes[frame] + "; " + note;
+  }
+
+  /** What was noted for {@code frame}, or null. */
+  public String note(int frame) {
+    return notes[frame];
   }
 
   /** Milliseconds since {@code startNanos} ({@link System#nanoTime()}). */

@@ -9,6 +9,7 @@ import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.ResolvedModel;
 import ai.posespark.pose.DecoderSettings;
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;
 import ai.posespark.pose.PoseDecoders;
@@ -68,7 +69,11 @@ public final class WholeFramePipeline implements PosePipeline {
     List<List<Person>> people = new ArrayList<>(frames.size());
     for (ModelStage.Output<Letterbox> out : model.run(items, context)) {
       long t0 = System.nanoTime();
-      List<Person> found = decoder.decode(out.values());
+      GroupingResult grouped = decoder.group(out.values());
+      List<Person> found = grouped.people();
+      if (grouped.fallbackReason() != null) {
+        context.note(out.frame(), grouped.fallbackReason());
+      }
       List<Person> inFrame = new ArrayList<>(found.size());
       for (Person p : found) {
         inFrame.add(p.toSource(out.tag()));

@@ -15,4 +15,9 @@ public interface PoseDecoder {
    * @return people scoring at least the decoder's threshold, best first
    */
   List<Person> decode(List<float[]> outputs);
+
+  /** {@link #decode} with the reason a fallback stood in, for decoders that have one (none by default). */
+  default GroupingResult group(List<float[]> outputs) {
+    return new GroupingResult(decode(outputs), null);
+  }
 }

@@ -17,11 +17,18 @@ import org.apache.spark.sql.RowFactory;
  * @param error   null when the frame is ok, else the reason
  * @param persons people found (empty on error)
  * @param stageMs milliseconds per stage, in the order of the run's stage names ({@link OutputSchema#inference})
+ * @param note    why a stage fell back on this frame (e.g. the ILP grouper hitting a bound), or null
  */
 public record FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
-                          double[] stageMs) {
+                          double[] stageMs, String note) {
   /** {@code track_id} of a person no tracker has seen (tracking off, or a flow that flow NMS dropped). */
   public static final long UNTRACKED = -1;
+
+  /** A frame nothing fell back on. */
+  public FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
+                     double[] stageMs) {
+    this(task, width, height, error, persons, stageMs, null);
+  }
 
   public static FrameResult failed(FrameTask task, String error, double[] stageMs) {
     return new FrameResult(task, null, null, error, List.of(), stageMs);
@@ -42,7 +49,7 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
     }
     Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
     Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), task.timestampMs(), width, height,
-        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, model, persons.size()};
+        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, note, model, persons.size()};
     System.arraycopy(fixed, 0, values, 0, fixed.length);
     for (int s = 0; s < stageMs.length; s++) {
       values[fixed.length + s] = stageMs[s];

@@ -67,6 +67,7 @@ public final class OutputSchema {
       createStructField("height", IntegerType, true),
       createStructField("status", StringType, false),
       createStructField("error", StringType, true),
+      createStructField("note", StringType, true),
       createStructField("model", StringType, false),
       createStructField("n_persons", IntegerType, false));
 

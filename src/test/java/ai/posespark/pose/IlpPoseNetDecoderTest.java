@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.data.Coco17;
 import ai.posespark.model.ModelOutputs;
-import ai.posespark.pose.ilp.GroupingResult;
 import ai.posespark.pose.ilp.IlpPoseNetDecoder;
 import ai.posespark.pose.ilp.IlpSettings;
 import java.util.List;

@@ -2,6 +2,7 @@ package ai.posespark.pose.ilp;
 
 import ai.posespark.model.ModelOutputs;
 import ai.posespark.pose.DecoderSettings;
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.FeatureGrid;
 import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.PartCandidate;
@@ -73,6 +74,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   }
 
   /** People of one image, and why the greedy decoding stood in if it did. */
+  @Override
   public GroupingResult group(List<float[]> outputs) {
     float[] logits = outputs.get(heatmapIndex);
     float[] probabilities = new float[logits.length];
