@@ -18,5 +18,9 @@ public final class Coco17 {
   /** Number of keypoints. */
   public static final int K = 17;
 
+  /** Per-keypoint OKS sigmas × 10, as COCO publishes them (pycocotools divides by 10; copy before changing). */
+  public static final double[] OKS_SIGMAS_X10 =
+      {.26, .25, .25, .35, .35, .79, .79, .72, .72, .62, .62, 1.07, 1.07, .87, .87, .89, .89};
+
   private Coco17() {}
 }

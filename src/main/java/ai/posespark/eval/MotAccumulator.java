@@ -1,6 +1,6 @@
 package ai.posespark.eval;
 
-import ai.posespark.track.Assignment;
+import ai.posespark.OptimalAssignment;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,8 +8,8 @@ import java.util.Map;
  * CLEAR MOT events of one joint over one sequence, as py-motmetrics' {@code MOTAccumulator.update} makes them
  * (the version poseval pins): per frame, first every object still matched to its previous hypothesis keeps it when
  * their distance is allowed; the rest are paired by a minimum-cost assignment with the most pairs
- * ({@link Assignment#minCostMaxPairs}), a pair whose object was last matched to another hypothesis being a switch;
- * objects left over are misses, hypotheses left over false positives.
+ * ({@link OptimalAssignment#minCostMaxPairs}), a pair whose object was last matched to another hypothesis being a
+ * switch; objects left over are misses, hypotheses left over false positives.
  */
 final class MotAccumulator {
   /** Object id → the hypothesis it was last matched to. */
@@ -60,7 +60,7 @@ final class MotAccumulator {
           rest[i][j] = oDone[i] || hDone[j] ? Double.NaN : dist[i][j];
         }
       }
-      int[] match = Assignment.minCostMaxPairs(rest);
+      int[] match = OptimalAssignment.minCostMaxPairs(rest);
       for (int i = 0; i < no; i++) {
         int j = match[i];
         if (j < 0) {

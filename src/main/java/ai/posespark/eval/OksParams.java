@@ -1,5 +1,6 @@
 package ai.posespark.eval;
 
+import ai.posespark.data.Coco17;
 import java.io.Serializable;
 import java.util.List;
 
@@ -9,10 +10,6 @@ import java.util.List;
  */
 public final class OksParams implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** COCO-17 sigmas before pycocotools divides them by 10. */
-  private static final double[] COCO_SIGMAS_X10 =
-      {.26, .25, .25, .35, .35, .79, .79, .72, .72, .62, .62, 1.07, 1.07, .87, .87, .89, .89};
 
   /** Area range labels in pycocotools' order (no {@code small} for keypoints). */
   public static final List<String> AREA_LABELS = List.of("all", "medium", "large");
@@ -41,9 +38,9 @@ public final class OksParams implements Serializable {
 
   /** COCO keypoint parameters (17 sigmas, {@code array / 10.0} as pycocotools computes them). */
   public static OksParams coco() {
-    double[] s = new double[COCO_SIGMAS_X10.length];
+    double[] s = new double[Coco17.OKS_SIGMAS_X10.length];
     for (int k = 0; k < s.length; k++) {
-      s[k] = COCO_SIGMAS_X10[k] / 10.0;
+      s[k] = Coco17.OKS_SIGMAS_X10[k] / 10.0;
     }
     return new OksParams(s);
   }

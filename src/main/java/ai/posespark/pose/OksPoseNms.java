@@ -1,5 +1,6 @@
 package ai.posespark.pose;
 
+import ai.posespark.data.Coco17;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +12,6 @@ import java.util.List;
  * box areas (their detector boxes where they have them), COCO-17 sigmas.
  */
 public final class OksPoseNms implements PoseNms {
-  /** COCO-17 per-keypoint sigmas. */
-  private static final double[] COCO_SIGMAS = {.026, .025, .025, .035, .035, .079, .079, .072, .072, .062, .062,
-      .107, .107, .087, .087, .089, .089};
-
   private final double threshold;
 
   /** @param threshold OKS above which a person is a duplicate (MMPose: 0.9) */
@@ -51,7 +48,7 @@ public final class OksPoseNms implements PoseNms {
     double area = (area(a) + area(b)) / 2 + Math.ulp(1.0);
     double sum = 0;
     for (int i = 0; i < k; i++) {
-      double sigma = k == COCO_SIGMAS.length ? COCO_SIGMAS[i] : 0.072;
+      double sigma = k == Coco17.K ? Coco17.OKS_SIGMAS_X10[i] / 10 : 0.072;
       Keypoint p = a.keypoints().get(i);
       Keypoint q = b.keypoints().get(i);
       double d2 = (p.x() - q.x()) * (p.x() - q.x()) + (p.y() - q.y()) * (p.y() - q.y());

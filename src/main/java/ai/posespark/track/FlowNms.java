@@ -1,5 +1,6 @@
 package ai.posespark.track;
 
+import ai.posespark.OptimalAssignment;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ final class FlowNms {
     for (int k = 0; k < n; k++) {
       starts[k] = flows.get(byStart[k]).first().frameIndex();
     }
-    Assignment.Arcs arcs = new Assignment.Arcs();
+    OptimalAssignment.Arcs arcs = new OptimalAssignment.Arcs();
     for (Flow fa : flows) {
       int end = fa.last().frameIndex();
       FlowEnd tail = fa.tail();
@@ -93,7 +94,7 @@ final class FlowNms {
         }
       }
     }
-    int[] successor = Assignment.maximise(n, n, arcs);
+    int[] successor = OptimalAssignment.maximise(n, n, arcs);
     int[] predecessor = new int[n];
     Arrays.fill(predecessor, -1);
     for (int a = 0; a < n; a++) {

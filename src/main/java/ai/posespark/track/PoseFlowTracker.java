@@ -1,5 +1,6 @@
 package ai.posespark.track;
 
+import ai.posespark.OptimalAssignment;
 import ai.posespark.pose.Person;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import java.util.List;
  * the candidates are the flows last seen at most {@link TrackingSettings#lookBack} sampled frames ago; each
  * candidate and person get a grade ({@link FlowEnd#grade}: box IoU and pose IoU, plus the same IoUs against the
  * flow's constant-velocity prediction for flows seen in the previous frame that had people); an optimal
- * assignment ({@link Assignment#maximise}, OR-Tools) pairs them, maximising the total grade over pairs graded above
- * {@link TrackingSettings#matchThreshold} (AlphaPose runs Munkres over every pair and drops the weak pairs
+ * assignment ({@link OptimalAssignment#maximise}, OR-Tools) pairs them, maximising the total grade over pairs graded
+ * above {@link TrackingSettings#matchThreshold} (AlphaPose runs Munkres over every pair and drops the weak pairs
  * afterwards, which can trade a good pair for a bad one); every person left over starts a new flow.
  *
  * <p>Frames need not be consecutive: gaps in {@code frame_index} count as the sampled frames they span
@@ -96,7 +97,7 @@ public final class PoseFlowTracker {
           grade[c][p] = end.grade(people.get(p), fi, adjacent, settings);
         }
       }
-      int[] match = Assignment.maximise(grade, settings.matchThreshold());
+      int[] match = OptimalAssignment.maximise(grade, settings.matchThreshold());
       Flow[] owner = new Flow[people.size()];
       for (int c = 0; c < match.length; c++) {
         if (match[c] >= 0) {

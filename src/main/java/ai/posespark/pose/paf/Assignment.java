@@ -1,5 +1,6 @@
 package ai.posespark.pose.paf;
 
+import ai.posespark.OptimalAssignment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,14 +48,15 @@ public enum Assignment {
   },
 
   /**
-   * The paper's formulation: the matching of largest total score (Hungarian algorithm, {@link Hungarian}). Optimal
+   * The paper's formulation: the matching of largest total score (the Hungarian problem, solved by
+   * {@link OptimalAssignment}: OR-Tools, as the tracker's frame-to-frame matching). Optimal
    * per limb, but the largest total also favours extra weak connections, which noise supplies
    * ({@link PafSettings#assignment}).
    */
   HUNGARIAN {
     @Override
     List<Connection> select(double[][] scores) {
-      int[] match = Hungarian.maximumWeightMatching(scores);
+      int[] match = OptimalAssignment.maximise(checked(scores), 0);
       List<Connection> out = new ArrayList<>();
       for (int i = 0; i < match.length; i++) {
         if (match[i] >= 0) {
@@ -66,6 +68,22 @@ public enum Assignment {
       return out;
     }
   };
+
+  /** {@code scores} if rectangular, finite and non-negative (0: not connectable); else a clear error. */
+  private static double[][] checked(double[][] scores) {
+    int m = scores.length == 0 ? 0 : scores[0].length;
+    for (double[] row : scores) {
+      if (row.length != m) {
+        throw new IllegalArgumentException("hungarian: rows of different lengths");
+      }
+      for (double w : row) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+          throw new IllegalArgumentException("hungarian: weight " + w + " is not a finite non-negative number");
+        }
+      }
+    }
+    return scores;
+  }
 
   /** Descending score; ties by candidate indices, so results do not depend on the sort's stability. */
   static final Comparator<Connection> BY_SCORE = Comparator.comparingDouble(Connection::score).reversed()

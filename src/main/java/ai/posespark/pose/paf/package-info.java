@@ -8,7 +8,8 @@
  *   <li>{@link ai.posespark.pose.paf.PafCodec}: {@code encode} (maps {@code (H, W, K)}, PAFs {@code (H, W, 2L)})
  *       and {@code decode} (COCO-17 people in model-input pixels), side by side.</li>
  *   <li>Decoding steps: {@link ai.posespark.pose.paf.PartPeak} candidates, {@code LimbScorer} line integrals,
- *       {@link ai.posespark.pose.paf.Assignment} per limb (greedy or {@link ai.posespark.pose.paf.Hungarian}),
+ *       {@link ai.posespark.pose.paf.Assignment} per limb (greedy, or Hungarian by
+ *       {@link ai.posespark.OptimalAssignment}),
  *       {@code PersonAssembler} subset merging; thresholds in {@link ai.posespark.pose.paf.PafSettings}.</li>
  *   <li>{@link ai.posespark.pose.paf.OpenPoseDecoder}: the {@link ai.posespark.pose.PoseDecoder} for a model's two
  *       outputs as {@link ai.posespark.pose.paf.OpenPoseLayout} describes them.</li>

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -56,18 +57,28 @@ class AssignmentTest {
   void emptyAndRectangularAndAllZeroMatrices() {
     assertEquals(List.of(), Assignment.HUNGARIAN.select(new double[0][0]));
     assertEquals(List.of(), Assignment.GREEDY.select(new double[0][0]));
-    assertArrayEquals(new int[] {-1, -1}, Hungarian.maximumWeightMatching(new double[2][3]));
-    assertArrayEquals(new int[] {2, -1, 0}, Hungarian.maximumWeightMatching(
+    assertArrayEquals(new int[] {-1, -1}, hungarianRows(new double[2][3]));
+    assertArrayEquals(new int[] {2, -1, 0}, hungarianRows(
         new double[][] {{0.1, 0, 0.5}, {0, 0, 0}, {0.4, 0.2, 0.3}}));
-    assertArrayEquals(new int[] {1}, Hungarian.maximumWeightMatching(new double[][] {{0.2, 0.3, 0.1}}));
-    assertArrayEquals(new int[] {-1, 0, -1}, Hungarian.maximumWeightMatching(new double[][] {{0.2}, {0.3}, {0.1}}));
+    assertArrayEquals(new int[] {1}, hungarianRows(new double[][] {{0.2, 0.3, 0.1}}));
+    assertArrayEquals(new int[] {-1, 0, -1}, hungarianRows(new double[][] {{0.2}, {0.3}, {0.1}}));
+  }
+
+  /** The Hungarian matching per row: the matched column, or -1. */
+  private static int[] hungarianRows(double[][] weights) {
+    int[] rows = new int[weights.length];
+    Arrays.fill(rows, -1);
+    for (Connection c : Assignment.HUNGARIAN.select(weights)) {
+      rows[c.a()] = c.b();
+    }
+    return rows;
   }
 
   @Test
   void badWeightsAndNamesFail() {
-    assertThrows(IllegalArgumentException.class, () -> Hungarian.maximumWeightMatching(new double[][] {{-1}}));
-    assertThrows(IllegalArgumentException.class, () -> Hungarian.maximumWeightMatching(new double[][] {{Double.NaN}}));
-    assertThrows(IllegalArgumentException.class, () -> Hungarian.maximumWeightMatching(new double[][] {{1}, {1, 2}}));
+    assertThrows(IllegalArgumentException.class, () -> hungarianRows(new double[][] {{-1}}));
+    assertThrows(IllegalArgumentException.class, () -> hungarianRows(new double[][] {{Double.NaN}}));
+    assertThrows(IllegalArgumentException.class, () -> hungarianRows(new double[][] {{1}, {1, 2}}));
     assertEquals(Assignment.HUNGARIAN, Assignment.parse("Hungarian"));
     assertEquals("greedy", Assignment.GREEDY.key());
     assertThrows(IllegalArgumentException.class, () -> Assignment.parse("ilp"));

@@ -1,4 +1,4 @@
-package ai.posespark.track;
+package ai.posespark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** OR-Tools' assignment against enumerating every partial pairing. */
-class AssignmentTest {
+class OptimalAssignmentTest {
 
   @Test
   void maximiseIsOptimalOnSmallRandomProblems() {
@@ -17,7 +17,7 @@ class AssignmentTest {
       int m = rnd.nextInt(7);
       double[][] score = randomMatrix(rnd, n, m, 0.25);
       double min = rnd.nextBoolean() ? 0.2 : 0;
-      int[] match = Assignment.maximise(score, min);
+      int[] match = OptimalAssignment.maximise(score, min);
       assertValid(match, m);
       double[] best = bruteForce(score, min, false);
       assertEquals(best[1], total(score, match, min), 1e-9, "trial " + trial);
@@ -31,7 +31,7 @@ class AssignmentTest {
       int n = rnd.nextInt(7);
       int m = rnd.nextInt(7);
       double[][] cost = randomMatrix(rnd, n, m, 0.4);
-      int[] match = Assignment.minCostMaxPairs(cost);
+      int[] match = OptimalAssignment.minCostMaxPairs(cost);
       assertValid(match, m);
       double[] best = bruteForce(cost, 0, true);
       int pairs = 0;
@@ -51,9 +51,9 @@ class AssignmentTest {
   void aPairBelowTheThresholdIsNeverMade() {
     // Munkres over all pairs would take (0,1) + (1,0) = 1.0 + 0.1 and then drop the weak pair; here (0,0) alone wins
     double[][] score = {{0.9, 1.0}, {0.1, 0.0}};
-    assertArrayEquals(new int[] {1, -1}, Assignment.maximise(score, 0.2));
-    assertArrayEquals(new int[] {}, Assignment.maximise(new double[0][0], 0));
-    assertArrayEquals(new int[] {-1, -1}, Assignment.maximise(new double[2][0], 0));
+    assertArrayEquals(new int[] {1, -1}, OptimalAssignment.maximise(score, 0.2));
+    assertArrayEquals(new int[] {}, OptimalAssignment.maximise(new double[0][0], 0));
+    assertArrayEquals(new int[] {-1, -1}, OptimalAssignment.maximise(new double[2][0], 0));
   }
 
   private static double[][] randomMatrix(Random rnd, int n, int m, double nanRate) {

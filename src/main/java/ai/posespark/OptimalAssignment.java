@@ -1,4 +1,4 @@
-package ai.posespark.track;
+package ai.posespark;
 
 import com.google.ortools.Loader;
 import com.google.ortools.graph.LinearSumAssignment;
@@ -12,11 +12,11 @@ import java.util.Arrays;
  * so the solver's perfect matching on the extended graph is the best partial matching on the real one. Scores are
  * scaled to integers relative to the largest magnitude (about 12 significant digits).
  */
-public final class Assignment {
+public final class OptimalAssignment {
   /** Integer resolution of the largest score. */
   private static final double RESOLUTION = 1e12;
 
-  private Assignment() {}
+  private OptimalAssignment() {}
 
   /**
    * The pairing that maximises the total score over pairs whose score is above {@code minScore}; pairs at or below
