@@ -10,20 +10,12 @@ final class GroundTruthImageIds {
   private GroundTruthImageIds() {}
 
   /**
-   * COCO image ids for results.json: the ground truth's id of the image whose file name ends the frame URI
-   * (for COCO and AIC ground truth), else {@link ResultsJsonWriter#defaultImageId}.
+   * COCO image ids for results.json ({@link ResultsJsonWriter#imageId}).
    *
-   * @param gt the job's ground truth, or null when it has none
+   * @param index the ground truth's file names ({@link #index}), or null
    */
-  static ResultsJsonWriter.ImageIdResolver resolver(GroundTruth gt) {
-    FileNameIndex index = index(gt);
-    if (index == null) {
-      return ResultsJsonWriter::defaultImageId;
-    }
-    return (uri, frameId) -> {
-      Long id = index.lookup(uri);
-      return id != null ? id : ResultsJsonWriter.defaultImageId(uri, frameId);
-    };
+  static ResultsJsonWriter.ImageIdResolver resolver(FileNameIndex index) {
+    return (uri, frameId) -> ResultsJsonWriter.imageId(index, uri, frameId);
   }
 
   /** The file name → image id index of a COCO or AIC ground truth; null for none or another format. */

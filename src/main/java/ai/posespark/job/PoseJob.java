@@ -58,7 +58,8 @@ public final class PoseJob {
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
-    PipelinePlan plan = plan(spec, GroundTruthImageIds.index(gt));
+    FileNameIndex imageIds = GroundTruthImageIds.index(gt);
+    PipelinePlan plan = plan(spec, imageIds);
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FrameTask> tasks = listTasks(jsc, spec, conf);
@@ -94,7 +95,7 @@ public final class PoseJob {
     try {
       Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
           .where(col("run").equalTo(spec.name()));
-      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(gt),
+      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(imageIds),
           spec.model().minKeypointScore());
       LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
       RunTotals totals = RunTotals.of(inference, settings);

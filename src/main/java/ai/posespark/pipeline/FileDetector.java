@@ -47,8 +47,7 @@ final class FileDetector implements PersonDetector {
     for (int f = 0; f < frames.size(); f++) {
       long t0 = System.nanoTime();
       DecodedFrame frame = frames.get(f);
-      Long id = imageIds == null ? null : imageIds.lookup(frame.task().uri());
-      long imageId = id != null ? id : ResultsJsonWriter.defaultImageId(frame.task().uri(), frame.task().frameId());
+      long imageId = ResultsJsonWriter.imageId(imageIds, frame.task().uri(), frame.task().frameId());
       List<PersonBox> own = new ArrayList<>();
       for (PersonBox b : file.boxes(imageId)) {
         if (b.score() >= minScore && b.w() > 0 && b.h() > 0) {

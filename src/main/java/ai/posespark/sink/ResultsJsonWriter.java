@@ -1,5 +1,6 @@
 package ai.posespark.sink;
 
+import ai.posespark.data.FileNameIndex;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -68,6 +69,17 @@ public final class ResultsJsonWriter {
   @FunctionalInterface
   public interface ImageIdResolver extends java.io.Serializable {
     long imageId(String uri, long frameId);
+  }
+
+  /**
+   * The image id of a frame: the ground truth's id of the image whose file name ends the URI, when {@code index}
+   * (COCO or AIC ground truth) has one, else {@link #defaultImageId}. Detection files are keyed the same way.
+   *
+   * @param index the ground truth's file names, or null
+   */
+  public static long imageId(FileNameIndex index, String uri, long frameId) {
+    Long id = index == null ? null : index.lookup(uri);
+    return id != null ? id : defaultImageId(uri, frameId);
   }
 
   /** Default image ids without ground truth: the file stem when it is a number (COCO names), else the frame id. */
