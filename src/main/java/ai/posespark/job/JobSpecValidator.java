@@ -125,5 +125,7 @@ final class JobSpecValidator {
       throw new JobSpecException("model.maxPersons", model.maxPersons() + " is outside 1..1000");
     }
     model.poseNms().toChoice();
+    model.paf().settings();
+    model.ilp().settings();
   }
 }

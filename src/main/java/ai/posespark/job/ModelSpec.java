@@ -2,6 +2,7 @@ package ai.posespark.job;
 
 import ai.posespark.data.FileNameIndex;
 import ai.posespark.pipeline.PipelineSettings;
+import ai.posespark.pose.GrouperSettings;
 import ai.posespark.pipeline.TopDownSettings;
 
 /**
@@ -22,11 +23,13 @@ import ai.posespark.pipeline.TopDownSettings;
  * @param minDetectionScore top-down: person boxes scoring below are dropped (default 0.05)
  * @param detectionNmsIou   top-down: box NMS IoU of a detector model (default 0.6)
  * @param maxPersons        top-down: most boxes per frame (default 20)
+ * @param paf               bottom-up: the PAF grouper's thresholds (OpenPose's defaults)
+ * @param ilp               bottom-up: the ILP grouper's bounds and constants
  */
 public record ModelSpec(
     String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore,
     Double cropPadding, Integer refine, Boolean flipTest, PoseNmsSpec poseNms, Double minDetectionScore,
-    Double detectionNmsIou, Integer maxPersons) implements java.io.Serializable {
+    Double detectionNmsIou, Integer maxPersons, PafSpec paf, IlpSpec ilp) implements java.io.Serializable {
 
   /** The pipeline when the job file names none. */
   public static final String DEFAULT_PIPELINE = "bottom-up";
@@ -43,6 +46,8 @@ public record ModelSpec(
     minDetectionScore = minDetectionScore == null ? d.minDetectionScore() : minDetectionScore;
     detectionNmsIou = detectionNmsIou == null ? d.detectionNmsIou() : detectionNmsIou;
     maxPersons = maxPersons == null ? d.maxPersons() : maxPersons;
+    paf = paf == null ? PafSpec.defaults() : paf;
+    ilp = ilp == null ? IlpSpec.defaults() : ilp;
   }
 
   /**
@@ -54,6 +59,7 @@ public record ModelSpec(
   public PipelineSettings pipelineSettings(String detections, FileNameIndex imageIds) {
     TopDownSettings td = new TopDownSettings(detections, imageIds, cropPadding, refine, flipTest,
         poseNms.toChoice(), minDetectionScore, detectionNmsIou, maxPersons);
-    return new PipelineSettings(pipeline, pose, detector, grouping, minPersonScore, td);
+    return new PipelineSettings(pipeline, pose, detector, grouping, minPersonScore, td,
+        new GrouperSettings(paf.settings(), ilp.settings()));
   }
 }

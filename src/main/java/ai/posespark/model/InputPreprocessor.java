@@ -57,6 +57,9 @@ public final class InputPreprocessor {
    */
   public NDArray toModelInput(NDArray hwc) {
     NDArray mapped = mapValues(hwc);
+    if ("bgr".equals(spec.channels())) {
+      mapped = mapped.flip(hwc.getShape().dimension() - 1);
+    }
     if (!"nchw".equals(spec.layout())) {
       return mapped;
     }
@@ -71,7 +74,9 @@ public final class InputPreprocessor {
       case "0..255" -> v;
       case "0..1" -> v.div(255f);
       case "-1..1" -> v.div(127.5f).sub(1f);
-      default -> throw new IllegalArgumentException("model input range '" + spec.range() + "' (0..255 | 0..1 | -1..1)");
+      case "-0.5..0.5" -> v.div(256f).sub(0.5f);
+      default -> throw new IllegalArgumentException("model input range '" + spec.range()
+          + "' (0..255 | 0..1 | -1..1 | -0.5..0.5)");
     };
   }
 }

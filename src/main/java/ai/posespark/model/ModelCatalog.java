@@ -47,7 +47,8 @@ public final class ModelCatalog {
       CatalogFile file = mapper.readValue(in, CatalogFile.class);
       Map<String, ModelEntry> named = new LinkedHashMap<>();
       file.models().forEach((name, e) -> named.put(name, new ModelEntry(name, e.file(), e.format(), e.input(),
-          e.resize(), e.decoder(), e.keypoints(), e.batch(), e.splitBatch() == null ? 1 : e.splitBatch())));
+          e.resize(), e.decoder(), e.keypoints(), e.batch(), e.splitBatch() == null ? 1 : e.splitBatch(),
+          e.output())));
       return new ModelCatalog(file.packageDir(), named);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read conf/models.yaml", e);
@@ -108,5 +109,5 @@ public final class ModelCatalog {
 
   /** YAML shape of one catalog entry (its name is the map key). */
   record EntryFile(String file, String format, ModelInputSpec input, String resize, String decoder,
-                   String keypoints, int batch, Integer splitBatch) {}
+                   String keypoints, int batch, Integer splitBatch, ModelOutputSpec output) {}
 }

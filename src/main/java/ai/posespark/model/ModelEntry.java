@@ -13,10 +13,17 @@ package ai.posespark.model;
  * @param batch      largest batch the graph itself accepts
  * @param splitBatch largest batch a TF.js graph runs through the batch split at once (1: image by image), where
  *                   that is faster than {@code batch}: measured per model, see conf/models.yaml
+ * @param output     the output layout where the decoder needs one (OpenPose-style models), else null
  */
 public record ModelEntry(String name, String file, String format, ModelInputSpec input, String resize,
-                         String decoder, String keypoints, int batch, int splitBatch)
+                         String decoder, String keypoints, int batch, int splitBatch, ModelOutputSpec output)
     implements java.io.Serializable {
+
+  /** An entry whose decoder reads the outputs by itself. */
+  public ModelEntry(String name, String file, String format, ModelInputSpec input, String resize, String decoder,
+      String keypoints, int batch, int splitBatch) {
+    this(name, file, format, input, resize, decoder, keypoints, batch, splitBatch, null);
+  }
 
   /** The largest batch the graph itself accepts (at least 1). */
   public int graphBatch() {
@@ -33,6 +40,6 @@ public record ModelEntry(String name, String file, String format, ModelInputSpec
 
   /** The same model read from another location (a path or URI given in the job file), in {@code newFormat}. */
   public ModelEntry withFile(String newFile, String newFormat) {
-    return new ModelEntry(name, newFile, newFormat, input, resize, decoder, keypoints, batch, splitBatch);
+    return new ModelEntry(name, newFile, newFormat, input, resize, decoder, keypoints, batch, splitBatch, output);
   }
 }

@@ -9,6 +9,7 @@ import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.ResolvedModel;
 import ai.posespark.pose.DecoderSettings;
+import ai.posespark.pose.GrouperSettings;
 import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;
@@ -20,8 +21,8 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The model sees each whole frame (letterboxed) and its decoder finds the people: {@code single} (MoveNet
  * singlepose, BlazePose, EfficientPose) and {@code bottom-up} (MoveNet multipose, PoseNet's greedy or ILP
- * grouping). Stages: {@code preprocess} (per frame), {@code inference} (batched), {@code postprocess} (decoding and
- * mapping to the frame, per frame).
+ * grouping, OpenPose-style PAF models with PAF or ILP grouping). Stages: {@code preprocess} (per frame),
+ * {@code inference} (batched), {@code postprocess} (decoding and mapping to the frame, per frame).
  */
 public final class WholeFramePipeline implements PosePipeline {
   /** Stage names, in order. */
@@ -40,7 +41,15 @@ public final class WholeFramePipeline implements PosePipeline {
   /** The plan for the job's model keys ({@link Pipelines.Factory}). */
   static PipelinePlan plan(PipelineSettings settings, ModelCatalog catalog) {
     ResolvedModel pose = CatalogModels.poseModel(catalog, "model.pose", settings.pose());
-    return new Plan(pose, checkGrouping(settings.grouping(), pose.entry()), settings.minPersonScore());
+    Plan plan = new Plan(pose, checkGrouping(settings.grouping(), pose.entry()), settings.minPersonScore(),
+        settings.groupers());
+    try {
+      // built once here so that a catalog entry the decoder cannot read fails before Spark starts
+      plan.decoder(List.of());
+    } catch (IllegalArgumentException e) {
+      throw new PipelineException("model.pose", e.getMessage());
+    }
+    return plan;
   }
 
   /**
@@ -90,8 +99,10 @@ public final class WholeFramePipeline implements PosePipeline {
    * @param pose           the pose model
    * @param decoder        the decoder that reads its outputs (the catalog's, or another grouping's)
    * @param minPersonScore people below this are dropped
+   * @param groupers       the groupers' constants
    */
-  record Plan(ResolvedModel pose, String decoder, double minPersonScore) implements PipelinePlan {
+  record Plan(ResolvedModel pose, String decoder, double minPersonScore, GrouperSettings groupers)
+      implements PipelinePlan {
     @Override
     public String model() {
       return pose.entry().name();
@@ -106,9 +117,14 @@ public final class WholeFramePipeline implements PosePipeline {
     public PosePipeline open(Device device, Configuration hadoop) {
       ModelEntry entry = pose.entry();
       ModelStage model = new ModelStage("inference", ModelCache.get(pose, device, hadoop), entry);
-      PoseDecoder reader = PoseDecoders.standard().create(decoder, new DecoderSettings(
-          entry.input().width(), entry.input().height(), model.outputNames(), minPersonScore));
-      return new WholeFramePipeline(new InputPreprocessor(entry), model, reader);
+      return new WholeFramePipeline(new InputPreprocessor(entry), model, decoder(model.outputNames()));
+    }
+
+    /** The decoder for a model with {@code outputNames} (empty: the npm graph's order). */
+    PoseDecoder decoder(List<String> outputNames) {
+      ModelEntry entry = pose.entry();
+      return PoseDecoders.standard().create(decoder, new DecoderSettings(entry.input().width(),
+          entry.input().height(), outputNames, minPersonScore, entry.output(), groupers));
     }
   }
 }

@@ -2,7 +2,8 @@ package ai.posespark.pose;
 
 import ai.posespark.Registry;
 import ai.posespark.pose.ilp.IlpPoseNetDecoder;
-import ai.posespark.pose.ilp.IlpSettings;
+import ai.posespark.pose.paf.OpenPoseDecoder;
+import ai.posespark.pose.paf.OpenPoseLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.function.Function;
  * write COCO-17 (the catalog's choice, so evaluation works unchanged); {@code blazepose-33} and
  * {@code efficientpose-16} write the models' own keypoints. {@code posenet-ilp} reads PoseNet's outputs but groups
  * parts with the DeepCut-style ILP ({@code model.grouping: ilp}); a catalog entry keeps naming {@code posenet}.
+ * {@code openpose} reads an OpenPose-style model's confidence maps and PAFs as the entry's {@code output} key lays
+ * them out, grouped by PAFs ({@code paf}) or, as {@code openpose-ilp}, by the ILP over the PAF scores.
  */
 public final class PoseDecoders {
   /** Most people PoseNet reports per frame. */
@@ -93,6 +96,10 @@ public final class PoseDecoders {
     return entries.require(name).factory().apply(settings);
   }
 
+  private static OpenPoseLayout openPoseLayout(DecoderSettings s) {
+    return OpenPoseLayout.from("the catalog entry of an openpose model", s.outputLayout());
+  }
+
   private static final class Holder {
     static final PoseDecoders STANDARD = new PoseDecoders(List.of(
         new Entry("movenet-single", true, null,
@@ -102,7 +109,10 @@ public final class PoseDecoders {
         new Entry("posenet", false, "greedy", s -> PoseNetDecoder.withDefaults(
             s.outputNames().isEmpty() ? PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES : s.outputNames(),
             s.inputWidth(), s.inputHeight(), POSENET_MAX_PEOPLE, s.minPersonScore())),
-        new Entry("posenet-ilp", false, "ilp", s -> new IlpPoseNetDecoder(s, IlpSettings.DEFAULTS)),
+        new Entry("posenet-ilp", false, "ilp", s -> new IlpPoseNetDecoder(s, s.groupers().ilp())),
+        new Entry("openpose", false, "paf", s -> new OpenPoseDecoder(s, openPoseLayout(s), s.groupers().paf())),
+        new Entry("openpose-ilp", false, "ilp", s -> new OpenPoseDecoder(s, openPoseLayout(s), s.groupers().paf(),
+            s.groupers().ilp())),
         new Entry("blazepose", true, null,
             s -> new BlazePoseDecoder(BlazePoseDecoder.Layout.COCO_17, s.minPersonScore())),
         new Entry("blazepose-33", true, null,

@@ -109,6 +109,23 @@ class JobSpecLoaderTest {
   }
 
   @Test
+  void grouperConstantsAreKeysWithDefaultsAndNamedFailures() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of("model.ilp.maxCandidates=40", "model.ilp.incremental=false",
+        "model.paf.assignment=hungarian", "model.paf.minParts=3"));
+    var groupers = spec.model().pipelineSettings(null, null).groupers();
+    assertEquals(40, groupers.ilp().maxCandidates());
+    assertEquals(false, groupers.ilp().incremental());
+    assertEquals(ai.posespark.pose.ilp.IlpSettings.DEFAULTS.timeLimitMs(), groupers.ilp().timeLimitMs());
+    assertEquals(ai.posespark.pose.paf.Assignment.HUNGARIAN, groupers.paf().assignment());
+    assertEquals(3, groupers.paf().minParts());
+    assertEquals(ai.posespark.pose.paf.PafSettings.DEFAULTS.minSuccessRatio(), groupers.paf().minSuccessRatio());
+    assertEquals("model.ilp", failure(VALID, "model.ilp.timeLimitMs=0").key());
+    assertEquals("model.paf", failure(VALID, "model.paf.minSuccessRatio=1.5").key());
+    assertEquals("model.paf.assignment", failure(VALID, "model.paf.assignment=optimal").key());
+    assertEquals("model.ilp.budget", failure(VALID, "model.ilp.budget=3").key());
+  }
+
+  @Test
   void videoJobsTakeAStrideAndFramesPerTask() {
     JobSpec spec = JobSpecLoader.parse(VALID, List.of("input.kind=video", "execution.frameStride=3"));
     assertEquals(InputSpec.Kind.VIDEO, spec.input().kind());

@@ -65,4 +65,18 @@ class InputPreprocessorTest {
       assertEquals(0.2f, unit.getFloat(3, 3, 2), 1e-5);
     }
   }
+
+  @Test
+  void openPoseInputIsBgrOver256MinusHalf() {
+    ModelEntry cmu = new ModelEntry("m", "m.pt", "torchscript",
+        new ModelInputSpec(List.of(64, 64), "float32", "nchw", "-0.5..0.5", "bgr"), "letterbox", "openpose", "coco17",
+        1, 1);
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      NDArray in = new InputPreprocessor(cmu).prepare(constant(64, 64, 255, 0, 64), m).input();
+      assertEquals(new Shape(3, 64, 64), in.getShape());
+      assertEquals(64 / 256f - 0.5f, in.getFloat(0, 10, 10), 1e-6, "blue first");
+      assertEquals(-0.5f, in.getFloat(1, 10, 10), 1e-6);
+      assertEquals(255 / 256f - 0.5f, in.getFloat(2, 10, 10), 1e-6, "red last");
+    }
+  }
 }

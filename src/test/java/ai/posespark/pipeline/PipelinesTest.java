@@ -28,6 +28,13 @@ class PipelinesTest {
         .plan(new PipelineSettings("bottom-up", "posenet", null, "ilp", 0.1), ModelCatalog.bundled());
     assertEquals("posenet", ilp.model());
     assertEquals("posenet-ilp", ((WholeFramePipeline.Plan) ilp).decoder());
+    // a user's OpenPose export, named by path: the catalog entry openpose-coco18 says how to feed and read it
+    PipelinePlan paf = Pipelines.standard().plan(new PipelineSettings("bottom-up", "s3a://models/openpose-coco18.pt",
+        null, null, 0.1), ModelCatalog.bundled());
+    assertEquals("openpose", ((WholeFramePipeline.Plan) paf).decoder());
+    PipelinePlan pafIlp = Pipelines.standard().plan(new PipelineSettings("bottom-up", "/m/openpose-body25.pt", null,
+        "ilp", 0.1), ModelCatalog.bundled());
+    assertEquals("openpose-ilp", ((WholeFramePipeline.Plan) pafIlp).decoder());
   }
 
   @Test
@@ -51,6 +58,8 @@ class PipelinesTest {
     PipelineException paf = failure("bottom-up", "posenet", "paf");
     assertEquals("model.grouping", paf.key());
     assertTrue(paf.reason().contains("greedy | ilp"), paf.reason());
+    PipelineException greedy = failure("bottom-up", "/m/openpose-coco18.pt", "greedy");
+    assertTrue(greedy.reason().contains("paf | ilp"), greedy.reason());
   }
 
   @Test

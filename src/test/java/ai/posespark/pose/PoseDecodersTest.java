@@ -8,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
+import ai.posespark.model.ModelOutputSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoseDecodersTest {
-  private static final DecoderSettings SETTINGS = new DecoderSettings(256, 256, List.of(), 0.2);
+  private static final DecoderSettings SETTINGS = new DecoderSettings(256, 256, List.of(), 0.2,
+      new ModelOutputSpec(1, 0, 8, "coco18", true, "nchw"), GrouperSettings.DEFAULTS);
 
   @Test
   void everyRegisteredNameBuildsADecoderAndNoOtherDoes() {
@@ -28,6 +30,9 @@ class PoseDecodersTest {
     List<String> reordered = new ArrayList<>(PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES);
     Collections.reverse(reordered);
     assertInstanceOf(PoseNetDecoder.class, decoders.create("posenet", new DecoderSettings(385, 385, reordered, 0.2)));
+    e = assertThrows(IllegalArgumentException.class, () -> decoders.create("openpose",
+        new DecoderSettings(368, 368, List.of(), 0.2)), "an openpose entry without an output layout");
+    assertTrue(e.getMessage().contains("needs an output key"), e.getMessage());
   }
 
   @Test

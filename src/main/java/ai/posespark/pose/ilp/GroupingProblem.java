@@ -28,6 +28,12 @@ public record GroupingProblem(int[] parts, double[] unary, List<Link> links) {
     links = List.copyOf(links);
   }
 
+  /** log(p / (1 − p)), p clamped to [1e-6, 1 − 1e-6] (a float sigmoid reaches 1): a cost of this program. */
+  public static double logOdds(double p) {
+    double q = Math.max(1e-6, Math.min(1 - 1e-6, p));
+    return Math.log(q / (1 - q));
+  }
+
   /** Candidates. */
   public int size() {
     return parts.length;

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * link's log-odds log(p / (1 − p)); links with p ≤ 0.5 are left out (never part of an optimum). The program and
  * its lazy cycle constraints are {@link MulticutSolver}'s. People = connected components of the kept links; a
  * joint a person lacks sits at the centre of its box with score 0; person score = sum of keypoint scores / 17,
- * PoseNet's. More than {@code maxCandidates} candidates, or no proven optimum within {@code timeLimitMs}: the
- * greedy decoding, with the reason in {@link GroupingResult#fallbackReason()}.
+ * PoseNet's. With {@link IlpSettings#incremental} the program is solved DeeperCut's way, part group by part group
+ * ({@link IncrementalMulticut}). More than {@code maxCandidates} candidates, or no proven optimum within
+ * {@code timeLimitMs}: the greedy decoding, with the reason in {@link GroupingResult#fallbackReason()}.
  */
 public final class IlpPoseNetDecoder implements PoseDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(IlpPoseNetDecoder.class);
@@ -47,6 +48,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   private final IlpSettings settings;
   private final PoseNetDecoder greedy;
   private final MulticutSolver solver;
+  private final IncrementalMulticut incremental;
 
   /**
    * @param decoder  the model input and output names, as for {@link PoseNetDecoder} (stride 16, the npm graph)
@@ -66,6 +68,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
     this.greedy = PoseNetDecoder.withDefaults(names, decoder.inputWidth(), decoder.inputHeight(),
         PoseDecoders.POSENET_MAX_PEOPLE, decoder.minPersonScore());
     this.solver = new MulticutSolver(settings.timeLimitMs());
+    this.incremental = new IncrementalMulticut(solver, IncrementalMulticut.COCO17_STAGES);
   }
 
   @Override
@@ -97,7 +100,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
     GroupingProblem problem = problem(candidates, at,
         new FeatureGrid(outputs.get(forwardIndex), gridHeight, gridWidth, 2 * E, "posenet forward displacements"),
         new FeatureGrid(outputs.get(backwardIndex), gridHeight, gridWidth, 2 * E, "posenet backward displacements"));
-    Grouping g = solver.solve(problem);
+    Grouping g = settings.incremental() ? incremental.solve(problem) : solver.solve(problem);
     if (!g.optimal()) {
       return fallback(outputs, "solver " + g.status() + " after " + g.rounds() + " rounds within timeLimitMs "
           + settings.timeLimitMs());
@@ -112,7 +115,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
     double[] unary = new double[n];
     for (int i = 0; i < n; i++) {
       parts[i] = candidates.get(i).part();
-      unary[i] = logOdds(candidates.get(i).score());
+      unary[i] = GroupingProblem.logOdds(candidates.get(i).score());
     }
     List<GroupingProblem.Link> links = new ArrayList<>();
     double twoSigma2 = 2 * settings.sigma() * settings.sigma();
@@ -131,7 +134,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
           double backwardMiss = miss(at[j], backward, pj, e, at[i]);
           double p = settings.maxLinkProbability() * Math.exp(-(forwardMiss + backwardMiss) / (2 * twoSigma2));
           if (p > 0.5) {
-            links.add(new GroupingProblem.Link(i, j, logOdds(p)));
+            links.add(new GroupingProblem.Link(i, j, GroupingProblem.logOdds(p)));
           }
         }
       }
@@ -148,25 +151,17 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
 
   private List<Person> people(GroupingProblem problem, Grouping g, List<PartCandidate> candidates, float[][] at) {
     int n = problem.size();
-    int[] root = new int[n];
-    for (int i = 0; i < n; i++) {
-      root[i] = i;
-    }
-    for (int l = 0; l < g.linked().length; l++) {
-      if (g.linked()[l]) {
-        root[find(root, problem.links().get(l).i())] = find(root, problem.links().get(l).j());
-      }
-    }
+    int[] component = g.components(problem);
     List<Person> people = new ArrayList<>();
     for (int r = 0; r < n; r++) {
-      if (!g.kept()[r] || find(root, r) != r) {
+      if (component[r] != r) {
         continue;
       }
       Keypoint[] joints = new Keypoint[K];
       List<Keypoint> present = new ArrayList<>();
       double sum = 0;
-      for (int i = 0; i < n; i++) {
-        if (g.kept()[i] && find(root, i) == r) {
+      for (int i = r; i < n; i++) {
+        if (component[i] == r) {
           PartCandidate c = candidates.get(i);
           joints[c.part()] = new Keypoint(Skeleton.COCO_17.get(c.part()), at[i][1] + 0.5f, at[i][0] + 0.5f,
               c.score());
@@ -193,19 +188,5 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   private GroupingResult fallback(List<float[]> outputs, String reason) {
     LOG.info("posenet-ilp: greedy fallback: {}", reason);
     return new GroupingResult(greedy.decode(outputs), reason);
-  }
-
-  private static int find(int[] root, int i) {
-    while (root[i] != i) {
-      root[i] = root[root[i]];
-      i = root[i];
-    }
-    return i;
-  }
-
-  /** log(p / (1 − p)), p clamped to [1e-6, 1 − 1e-6] (a float sigmoid reaches 1). */
-  private static double logOdds(double p) {
-    double q = Math.max(1e-6, Math.min(1 - 1e-6, p));
-    return Math.log(q / (1 - q));
   }
 }

@@ -13,12 +13,15 @@ package ai.posespark.pose.ilp;
  *                           probability exp(−d² / 2σ²); 32 = two PoseNet cells at stride 16 (the
  *                           real displacements miss by a cell or more; at 16 limbs split off on the samples)
  * @param maxLinkProbability the probability of a link whose displacements hit exactly (keeps its log-odds finite)
+ * @param incremental        DeeperCut's incremental optimisation ({@link IncrementalMulticut}: head and shoulders,
+ *                           then arms, then legs) instead of one program over all candidates
  */
 public record IlpSettings(float partThreshold, int localMaximumRadius, int maxCandidates, long timeLimitMs,
-                          double sigma, double maxLinkProbability) {
+                          double sigma, double maxLinkProbability, boolean incremental)
+    implements java.io.Serializable {
 
-  /** Defaults: threshold 0.25, radius 1, 100 candidates, 2 s, σ 32 px (two cells), 0.99. */
-  public static final IlpSettings DEFAULTS = new IlpSettings(0.25f, 1, 100, 2000, 32, 0.99);
+  /** Defaults: threshold 0.25, radius 1, 100 candidates, 2 s, σ 32 px (two cells), 0.99, incremental. */
+  public static final IlpSettings DEFAULTS = new IlpSettings(0.25f, 1, 100, 2000, 32, 0.99, true);
 
   public IlpSettings {
     if (!(partThreshold > 0 && partThreshold < 1) || localMaximumRadius < 0 || maxCandidates <= 0
@@ -31,6 +34,13 @@ public record IlpSettings(float partThreshold, int localMaximumRadius, int maxCa
 
   /** These settings with another candidate bound. */
   public IlpSettings withMaxCandidates(int max) {
-    return new IlpSettings(partThreshold, localMaximumRadius, max, timeLimitMs, sigma, maxLinkProbability);
+    return new IlpSettings(partThreshold, localMaximumRadius, max, timeLimitMs, sigma, maxLinkProbability,
+        incremental);
+  }
+
+  /** These settings with incremental optimisation on or off. */
+  public IlpSettings withIncremental(boolean on) {
+    return new IlpSettings(partThreshold, localMaximumRadius, maxCandidates, timeLimitMs, sigma, maxLinkProbability,
+        on);
   }
 }

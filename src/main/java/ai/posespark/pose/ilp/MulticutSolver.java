@@ -50,32 +50,54 @@ public final class MulticutSolver {
    *                     of lazily; longer paths are still added lazily
    */
   public Grouping solve(GroupingProblem problem, boolean allTriangles) {
+    return solve(problem, null, null, allTriangles, deadlineFromNow());
+  }
+
+  /**
+   * The deadline of a solve (or of a series, {@link IncrementalMulticut}) starting now; the natives are loaded
+   * first, so that their one-off load does not count against the time limit.
+   */
+  long deadlineFromNow() {
     NativeLibraries.load();
-    long deadline = System.nanoTime() + timeLimitMs * 1_000_000L;
+    return System.nanoTime() + timeLimitMs * 1_000_000L;
+  }
+
+  /**
+   * The optimum with some variables held at 1 (the parts and links an earlier stage of {@link IncrementalMulticut}
+   * decided).
+   *
+   * @param keptFixed   candidates that must be kept; null: none
+   * @param linkedFixed links that must be kept; null: none
+   * @param deadline    {@link System#nanoTime()} by which all rounds must end
+   */
+  Grouping solve(GroupingProblem problem, boolean[] keptFixed, boolean[] linkedFixed, boolean allTriangles,
+      long deadline) {
+    NativeLibraries.load();
     MPSolver solver = MPSolver.createSolver("SCIP");
     if (solver == null) {
       throw new IllegalStateException("ilp: OR-Tools has no SCIP solver");
     }
     try {
-      return solve(problem, allTriangles, solver, deadline);
+      return solve(problem, keptFixed, linkedFixed, allTriangles, solver, deadline);
     } finally {
       solver.delete();
     }
   }
 
-  private Grouping solve(GroupingProblem problem, boolean allTriangles, MPSolver solver, long deadline) {
+  private Grouping solve(GroupingProblem problem, boolean[] keptFixed, boolean[] linkedFixed, boolean allTriangles,
+      MPSolver solver, long deadline) {
     int n = problem.size();
     List<GroupingProblem.Link> links = problem.links();
     MPVariable[] x = new MPVariable[n];
     MPVariable[] y = new MPVariable[links.size()];
     MPObjective objective = solver.objective();
     for (int i = 0; i < n; i++) {
-      x[i] = solver.makeBoolVar("x" + i);
+      x[i] = solver.makeIntVar(keptFixed != null && keptFixed[i] ? 1 : 0, 1, "x" + i);
       objective.setCoefficient(x[i], problem.unary()[i]);
     }
     for (int l = 0; l < links.size(); l++) {
       GroupingProblem.Link link = links.get(l);
-      y[l] = solver.makeBoolVar("y" + l);
+      y[l] = solver.makeIntVar(linkedFixed != null && linkedFixed[l] ? 1 : 0, 1, "y" + l);
       objective.setCoefficient(y[l], link.cost());
       for (int end : new int[] {link.i(), link.j()}) {
         MPConstraint c = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);

@@ -2,7 +2,9 @@ package ai.posespark.pose.paf;
 
 import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.FeatureGrid;
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
+import ai.posespark.pose.ilp.IlpSettings;
 import ai.posespark.pose.PoseDecoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +13,13 @@ import java.util.List;
  * Decodes an OpenPose-style bottom-up model (a TorchScript export a user brings): two outputs, part confidence
  * maps and part affinity fields, laid out as {@link OpenPoseLayout} says, on a grid of
  * {@code ceil(input / stride)} cells per axis; grouped by {@link PafCodec#decode} into COCO-17 people in
- * model-input pixels, those scoring below {@link DecoderSettings#minPersonScore} dropped.
+ * model-input pixels, those scoring below {@link DecoderSettings#minPersonScore} dropped; or, with ILP settings,
+ * grouped by {@link PafIlpGrouper}.
  */
 public final class OpenPoseDecoder implements PoseDecoder {
   private final OpenPoseLayout layout;
   private final PafCodec codec;
+  private final PafIlpGrouper ilp;
   private final double minPersonScore;
 
   /** The decoder with {@link PafSettings#DEFAULTS}. */
@@ -30,17 +34,30 @@ public final class OpenPoseDecoder implements PoseDecoder {
    * @param grouping PAF grouping thresholds
    */
   public OpenPoseDecoder(DecoderSettings settings, OpenPoseLayout layout, PafSettings grouping) {
+    this(settings, layout, grouping, null);
+  }
+
+  /**
+   * @param ilp the ILP grouper's settings, or null for the PAF grouper's greedy assembly
+   */
+  public OpenPoseDecoder(DecoderSettings settings, OpenPoseLayout layout, PafSettings grouping, IlpSettings ilp) {
     if (settings == null || layout == null) {
       throw new IllegalArgumentException("openpose decoder: settings and layout are required");
     }
     this.layout = layout;
     this.codec = PafCodec.forInput(layout.topology(), layout.stride(), settings.inputWidth(), settings.inputHeight(),
         grouping);
+    this.ilp = ilp == null ? null : new PafIlpGrouper(codec, ilp);
     this.minPersonScore = settings.minPersonScore();
   }
 
   @Override
   public List<Person> decode(List<float[]> outputs) {
+    return group(outputs).people();
+  }
+
+  @Override
+  public GroupingResult group(List<float[]> outputs) {
     int need = Math.max(layout.heatmapOutput(), layout.pafOutput()) + 1;
     if (outputs.size() < need) {
       throw new IllegalArgumentException("openpose decoder: the model gave " + outputs.size() + " outputs, the layout"
@@ -48,13 +65,15 @@ public final class OpenPoseDecoder implements PoseDecoder {
     }
     FeatureGrid heatmaps = grid(outputs.get(layout.heatmapOutput()), layout.heatmapChannels(), "confidence maps");
     FeatureGrid pafs = grid(outputs.get(layout.pafOutput()), layout.topology().pafChannels(), "PAFs");
+    GroupingResult grouped = ilp != null ? ilp.group(heatmaps, pafs)
+        : new GroupingResult(codec.decode(heatmaps, pafs), null);
     List<Person> out = new ArrayList<>();
-    for (Person p : codec.decode(heatmaps, pafs)) {
+    for (Person p : grouped.people()) {
       if (p.score() >= minPersonScore) {
         out.add(p);
       }
     }
-    return out;
+    return new GroupingResult(out, grouped.fallbackReason());
   }
 
   /** One output as an {@code (H, W, C)} grid, transposed from {@code (C, H, W)} when the model is channels-first. */

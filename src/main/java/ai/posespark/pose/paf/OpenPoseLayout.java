@@ -1,7 +1,10 @@
 package ai.posespark.pose.paf;
 
+import ai.posespark.model.ModelOutputSpec;
+
 /**
- * How an OpenPose-style model lays out its two outputs (future catalog keys).
+ * How an OpenPose-style model lays out its two outputs (the catalog entry's {@code output} key,
+ * {@link ModelOutputSpec}).
  *
  * @param topology      parts and limbs; the PAF channels follow its limbs' channel numbers
  * @param heatmapOutput position of the confidence maps among the model's outputs
@@ -27,6 +30,30 @@ public record OpenPoseLayout(PafTopology topology, int heatmapOutput, int pafOut
     if (stride < 1) {
       throw new IllegalArgumentException("openpose layout: stride " + stride + " must be >= 1");
     }
+  }
+
+  /**
+   * The layout a catalog entry's {@code output} key gives.
+   *
+   * @throws IllegalArgumentException naming the key when one is missing or unknown
+   */
+  public static OpenPoseLayout from(String model, ModelOutputSpec spec) {
+    if (spec == null || spec.heatmaps() == null || spec.pafs() == null || spec.parts() == null) {
+      throw new IllegalArgumentException(model + ": the openpose decoder needs an output key "
+          + "{heatmaps: <position>, pafs: <position>, parts: coco18 | body25, stride, background, layout}");
+    }
+    PafTopology topology = switch (spec.parts()) {
+      case "coco18" -> PafTopology.COCO_18;
+      case "body25" -> PafTopology.BODY_25;
+      default -> throw new IllegalArgumentException(model + ": output.parts '" + spec.parts()
+          + "' (coco18 | body25)");
+    };
+    if (!"nchw".equals(spec.layout()) && !"nhwc".equals(spec.layout())) {
+      throw new IllegalArgumentException(model + ": output.layout '" + spec.layout()
+          + "' (nchw | nhwc)");
+    }
+    return new OpenPoseLayout(topology, spec.heatmaps(), spec.pafs(), spec.background(),
+        "nchw".equals(spec.layout()), spec.stride());
   }
 
   /** Channels of the confidence-map output: {@code K}, or {@code K + 1} with background. */

@@ -182,12 +182,8 @@ public final class PafCodec {
    * @return people passing the minimum part count and mean score, in assembly order
    */
   public List<PafPose> group(FeatureGrid heatmaps, FeatureGrid pafs) {
-    FeatureGrid parts = partMaps(heatmaps);
-    if (pafs.height() != gridHeight || pafs.width() != gridWidth || pafs.channels() != topology.pafChannels()) {
-      throw new IllegalArgumentException("paf decode: PAFs are " + pafs.height() + "×" + pafs.width() + "×"
-          + pafs.channels() + ", expected " + gridHeight + "×" + gridWidth + "×" + topology.pafChannels());
-    }
-    List<List<PartPeak>> peaks = PartPeak.find(parts, settings.partThreshold(), settings.maxPartCandidates());
+    List<List<PartPeak>> peaks = peaks(heatmaps);
+    checkPafs(pafs);
     PersonAssembler assembler = new PersonAssembler(topology, peaks);
     for (PafTopology.Limb limb : topology.limbs()) {
       List<PartPeak> a = peaks.get(limb.from());
@@ -208,8 +204,31 @@ public final class PafCodec {
    * @return COCO-17 people in input pixels, best first
    */
   public List<Person> decode(FeatureGrid heatmaps, FeatureGrid pafs) {
+    return people(group(heatmaps, pafs));
+  }
+
+  /** Every part's candidates ({@link PartPeak#find} with this codec's threshold and bound), best first. */
+  List<List<PartPeak>> peaks(FeatureGrid heatmaps) {
+    return PartPeak.find(partMaps(heatmaps), settings.partThreshold(), settings.maxPartCandidates());
+  }
+
+  /** The limb scores of this codec's settings. */
+  LimbScorer scorer() {
+    return scorer;
+  }
+
+  /** Fails unless {@code pafs} has this codec's grid and the topology's channels. */
+  void checkPafs(FeatureGrid pafs) {
+    if (pafs.height() != gridHeight || pafs.width() != gridWidth || pafs.channels() != topology.pafChannels()) {
+      throw new IllegalArgumentException("paf decode: PAFs are " + pafs.height() + "×" + pafs.width() + "×"
+          + pafs.channels() + ", expected " + gridHeight + "×" + gridWidth + "×" + topology.pafChannels());
+    }
+  }
+
+  /** Assembled people as COCO-17 people in input pixels, best first. */
+  List<Person> people(List<PafPose> poses) {
     List<Person> people = new ArrayList<>();
-    for (PafPose pose : group(heatmaps, pafs)) {
+    for (PafPose pose : poses) {
       Person p = toCoco17(pose);
       if (p != null) {
         people.add(p);

@@ -25,4 +25,10 @@ public record PafPose(List<PartPeak> parts, double total) {
     }
     return n;
   }
+
+  /** Whether the person passes the reference's filter: {@code minParts} counted parts, mean score per part. */
+  public boolean kept(PafTopology topology, int minParts, double minMeanScore) {
+    int counted = countedParts(topology);
+    return counted >= minParts && total / counted >= minMeanScore;
+  }
 }

@@ -33,7 +33,8 @@ package ai.posespark.pose.paf;
  *                          ones, and Hungarian recovered fewer people than greedy (10 against 21 of 21 at σ 0.05)
  */
 public record PafSettings(float partThreshold, int maxPartCandidates, int midSamples, float pafThreshold,
-    double minSuccessRatio, double peakWeight, int minParts, double minMeanScore, Assignment assignment) {
+    double minSuccessRatio, double peakWeight, int minParts, double minMeanScore, Assignment assignment)
+    implements java.io.Serializable {
 
   /** The Python demo's values with OpenPose's peak weight, greedy assignment. */
   public static final PafSettings DEFAULTS =

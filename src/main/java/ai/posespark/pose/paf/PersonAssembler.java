@@ -76,8 +76,7 @@ final class PersonAssembler {
         parts.add(m[p] < 0 ? null : peaks.get(p).get(m[p]));
       }
       PafPose pose = new PafPose(parts, totals.get(i));
-      int counted = pose.countedParts(topology);
-      if (counted >= minParts && pose.total() / counted >= minMeanScore) {
+      if (pose.kept(topology, minParts, minMeanScore)) {
         out.add(pose);
       }
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.data.Coco17;
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
+import ai.posespark.pose.ilp.IlpSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,6 +47,30 @@ class PafRobustnessTest {
           clean = clean == null || clean.exact() > total.exact() ? total : clean;
         }
         worst = total;
+      }
+    }
+    for (double sigma : new double[] {0, 0.05, 0.1}) {
+      Random random = new Random(17);
+      PafScenes.Recovery total = PafScenes.Recovery.NONE;
+      int fallbacks = 0;
+      for (PafScenes.Scene scene : scenes) {
+        PafCodec codec = scene.codec(PafTopology.COCO_18, PafSettings.DEFAULTS);
+        PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
+        addNoise(t.heatmaps(), sigma, random);
+        addNoise(t.pafs(), sigma, random);
+        GroupingResult g = new PafIlpGrouper(codec, IlpSettings.DEFAULTS.withMaxCandidates(2000))
+            .group(t.heatmapGrid(), t.pafGrid());
+        fallbacks += g.fallbackReason() == null ? 0 : 1;
+        total = total.plus(PafScenes.recovery(PafScenes.recoverable(PafTopology.COCO_18, scene,
+            PafSettings.DEFAULTS.minParts()), g.people(), TOLERANCE));
+      }
+      table.append('\n').append(total.row(String.format("ilp (incremental), noise σ = %.2f, %d of %d images fell "
+          + "back to greedy", sigma, fallbacks, scenes.size())));
+      if (sigma == 0) {
+        assertEquals(total.people(), total.exact(), "the ILP recovers everyone on clean maps");
+      }
+      if (sigma < 0.1) {
+        assertEquals(0, fallbacks, "no ILP fallback at σ " + sigma);
       }
     }
     System.out.println("PAF grouping under Gaussian noise on heatmaps and PAFs (COCO_18, ../shared coco + aic, 21 "

@@ -1,8 +1,11 @@
 package ai.posespark.pose.paf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
+import ai.posespark.pose.ilp.IlpSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Encode the people of {@code ../shared/data} (COCO, AI Challenger through {@code AicToCoco}, MPII through
  * {@code Mpii16.toCoco17}: its 12 body joints) at OpenPose's net resolution and stride 8, decode the clean maps, and
- * recover every person: each with exactly its labelled joints, each within half a grid cell.
+ * recover every person: each with exactly its labelled joints, each within half a grid cell — grouped by PAFs
+ * (greedy and Hungarian per limb) and by the ILP over the same PAF scores.
  */
 class PafRoundTripTest {
   static final double TOLERANCE = PafScenes.STRIDE / 2.0;
@@ -30,17 +34,28 @@ class PafRoundTripTest {
     roundTrip(PafScenes.mpii());
   }
 
+  /** The ILP grouper without a candidate bound, so that no scene falls back. */
+  private static final IlpSettings ILP = IlpSettings.DEFAULTS.withMaxCandidates(10_000);
+
   private static void roundTrip(List<PafScenes.Scene> scenes) {
     for (PafTopology topology : List.of(PafTopology.COCO_18, PafTopology.BODY_25)) {
-      for (Assignment assignment : Assignment.values()) {
-        PafSettings settings = PafSettings.DEFAULTS.withAssignment(assignment);
+      for (String grouper : List.of("greedy", "hungarian", "ilp")) {
+        PafSettings settings = PafSettings.DEFAULTS.withAssignment("hungarian".equals(grouper) ? Assignment.HUNGARIAN
+            : Assignment.GREEDY);
         List<String> failures = new ArrayList<>();
         int people = 0;
         int whole = 0;
         for (PafScenes.Scene scene : scenes) {
           PafCodec codec = scene.codec(topology, settings);
           PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
-          List<Person> decoded = codec.decode(t.heatmapGrid(), t.pafGrid());
+          List<Person> decoded;
+          if ("ilp".equals(grouper)) {
+            GroupingResult g = new PafIlpGrouper(codec, ILP).group(t.heatmapGrid(), t.pafGrid());
+            assertNull(g.fallbackReason(), scene.name());
+            decoded = g.people();
+          } else {
+            decoded = codec.decode(t.heatmapGrid(), t.pafGrid());
+          }
           List<double[][]> truth = PafScenes.recoverable(topology, scene, settings.minParts());
           PafScenes.Recovery r = PafScenes.recovery(truth, decoded, TOLERANCE);
           people += r.people();
@@ -49,9 +64,8 @@ class PafRoundTripTest {
             failures.add(scene.name() + ": " + r);
           }
         }
-        System.out.printf("round trip %s %s: %d / %d people recovered exactly%n", topology, assignment.key(), whole,
-            people);
-        assertEquals(List.of(), failures, topology + " " + assignment.key());
+        System.out.printf("round trip %s %s: %d / %d people recovered exactly%n", topology, grouper, whole, people);
+        assertEquals(List.of(), failures, topology + " " + grouper);
       }
     }
   }
