@@ -24,6 +24,8 @@ public record InputSpec(List<String> paths, Kind kind, String annotations, Strin
   public enum Kind {
     @com.fasterxml.jackson.annotation.JsonProperty("images") IMAGES,
     @com.fasterxml.jackson.annotation.JsonProperty("video") VIDEO,
-    @com.fasterxml.jackson.annotation.JsonProperty("results") RESULTS
+    @com.fasterxml.jackson.annotation.JsonProperty("results") RESULTS,
+    /** COCO-style annotations ({@code input.annotations}) and their images: fine-tune {@code model.pose}. */
+    @com.fasterxml.jackson.annotation.JsonProperty("train") TRAIN
   }
 }

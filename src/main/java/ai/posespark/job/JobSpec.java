@@ -11,6 +11,7 @@ package ai.posespark.job;
  * @param tracking   video tracking switch
  * @param output     where and how to write
  * @param evaluation which metrics to compute against {@code input.annotations}
+ * @param train      fine-tuning settings for {@code input.kind: train} (null: defaults)
  */
 public record JobSpec(
     String name,
@@ -19,13 +20,16 @@ public record JobSpec(
     ExecutionSpec execution,
     TrackingSpec tracking,
     OutputSpec output,
-    EvaluationSpec evaluation) implements java.io.Serializable {
+    EvaluationSpec evaluation,
+    TrainSpec train) implements java.io.Serializable {
 
   public JobSpec {
     execution = execution == null ? ExecutionSpec.defaults() : execution;
     tracking = tracking == null ? TrackingSpec.off() : tracking;
     output = output == null ? new OutputSpec(null, null) : output;
     evaluation = evaluation == null ? new EvaluationSpec(null, null) : evaluation;
+    train = (train == null ? new TrainSpec(null, null, null, null, null, null, null, null, null, null, null) : train)
+        .orDefaults();
   }
 
   /** The folder this run writes to: {@code <output.path>/<name>}. */

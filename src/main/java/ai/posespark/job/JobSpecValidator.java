@@ -55,6 +55,9 @@ final class JobSpecValidator {
     } else {
       validateModel(spec.model());
     }
+    if (input.kind() == InputSpec.Kind.TRAIN) {
+      spec.train().validate(input);
+    }
     if (spec.tracking().enabled() && input.kind() != InputSpec.Kind.VIDEO) {
       throw new JobSpecException("tracking.enabled", "tracking follows people across a video's frames: it needs "
           + "input.kind: video");

@@ -20,6 +20,7 @@ import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
+import ai.posespark.train.TrainJob;
 import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import java.io.IOException;
@@ -55,6 +56,9 @@ public final class PoseJob {
       return evaluateResults(spark, spec, runDir, start);
     }
     prepareOutput(runDir, spec.output().mode(), conf);
+    if (spec.input().kind() == InputSpec.Kind.TRAIN) {
+      return TrainJob.run(spark, spec, runDir);
+    }
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
@@ -154,7 +158,9 @@ public final class PoseJob {
    * file fails in a second, naming its key.
    */
   public static void checkBeforeStart(JobSpec spec) {
-    if (spec.input().kind() != InputSpec.Kind.RESULTS) {
+    if (spec.input().kind() == InputSpec.Kind.TRAIN) {
+      TrainJob.model(spec);
+    } else if (spec.input().kind() != InputSpec.Kind.RESULTS) {
       plan(spec, null);
     }
   }

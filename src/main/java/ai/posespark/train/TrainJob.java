@@ -1,0 +1,147 @@
+package ai.posespark.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.posespark.eval.GroundTruth;
+import ai.posespark.job.JobSpec;
+import ai.posespark.job.JobSpecException;
+import ai.posespark.job.JobSummary;
+import ai.posespark.job.TrainSpec;
+import ai.posespark.model.DevicePreference;
+import ai.posespark.model.ModelCatalog;
+import ai.posespark.model.ModelEntry;
+import ai.posespark.model.ModelStager;
+import ai.posespark.pose.MoveNetCodec;
+import ai.posespark.source.HadoopConf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code input.kind: train}: fine-tunes {@code model.pose} on {@code input.annotations}. The driver reads the ground
+ * truth and splits its images; executors read, crop and augment ({@link CropTask}); the driver trains
+ * ({@link PoseTrainer}), scores validation COCO AP before and after ({@link ValidationScorer}) and writes
+ * {@code model/<name>.json} + shard, {@code training.json} and {@code loss.csv} into the run folder.
+ */
+public final class TrainJob {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
+  private TrainJob() {}
+
+  /** The model.pose entry, which must be a MoveNet singlepose TF.js graph. */
+  public static ModelEntry model(JobSpec spec) {
+    ModelEntry entry = ModelCatalog.bundled().resolve(spec.model().pose()).orElseThrow(() -> new JobSpecException(
+        "model.pose", "'" + spec.model().pose() + "' is neither a catalog name nor a file named after one"));
+    if (!"movenet-single".equals(entry.decoder()) || !"tfjs".equals(entry.format())) {
+      throw new JobSpecException("model.pose", "training supports MoveNet singlepose TF.js graphs "
+          + "(movenet-lightning, movenet-thunder), not " + entry.name());
+    }
+    return entry;
+  }
+
+  /** Runs the training job into {@code runDir} (already prepared for writing). */
+  public static JobSummary run(SparkSession spark, JobSpec spec, String runDir) throws IOException {
+    long start = System.nanoTime();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    TrainSpec t = spec.train();
+    GroundTruth gt = GroundTruth.load(spec.input().annotations(), spec.input().annotationsFormat(), List.of(), conf);
+    if (gt.coco() == null) {
+      throw new JobSpecException("input.annotations", "training reads COCO-style keypoints (coco, aic); "
+          + spec.input().annotations() + " is " + gt.format());
+    }
+    ModelCatalog catalog = ModelCatalog.bundled();
+    ModelEntry entry = model(spec);
+    java.nio.file.Path modelJson = ModelStager.localize(catalog.locate(entry), conf, ModelCatalog.cacheRoot());
+    int size = entry.input().size().get(0);
+    List<AnnotatedImage> images = TrainingSet.split(gt.coco(), spec.input().paths().get(0), t.validationFraction(),
+        t.minKeypoints(), t.seed());
+    TrainSpec.Augment a = t.augment();
+    CropTask task = new CropTask(new HadoopConf(conf), size, t.cropPadding(), t.copies(),
+        new Augmentation.Settings(a.flip(), a.scale(), a.rotation(), a.colour()), t.seed());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<CropTask.Result> results = jsc.parallelize(images, Math.max(1, Math.min(images.size(),
+        jsc.defaultParallelism()))).map(task::apply).collect();
+    List<String> errors = new ArrayList<>();
+    List<TrainingSample> train = new ArrayList<>();
+    List<CropTask.Result> validation = new ArrayList<>();
+    for (CropTask.Result r : results) {
+      if (r.error() != null) {
+        errors.add(r.image().uri() + ": " + r.error());
+        LOG.warn("{}: left out: {}", r.image().uri(), r.error());
+      } else if (r.image().train()) {
+        train.addAll(r.samples());
+      } else {
+        validation.add(r);
+      }
+    }
+    if (train.isEmpty()) {
+      throw new IllegalStateException(spec.name() + ": no training crops (" + errors.size() + " images unreadable)");
+    }
+    Device device = device(spec.execution().device());
+    FineTuneSettings settings = new FineTuneSettings(t.freeze(), t.learningRate(), t.epochs(), t.batchSize(),
+        t.seed(), t.sigma());
+    try (MoveNetTrainingGraph model = MoveNetTrainingGraph.load(modelJson, t.freeze(), device)) {
+      ValidationScorer scorer = new ValidationScorer(gt.coco(), validation, new PersonCropper(size,
+          t.cropPadding()), new MoveNetCodec(size / 4, t.sigma()));
+      List<TrainingSample> held = scorer.samples();
+      double[] before = held.isEmpty() ? new double[0] : scorer.score(model);
+      PoseTrainer trainer = new PoseTrainer(model, settings);
+      List<TrainingReport.EpochFigures> curve = new ArrayList<>();
+      LOG.info("{}: training {} weights of {} on {} crops ({} validation people) on {}", spec.name(),
+          model.trainable().size(), model.name(), train.size(), held.size(), device);
+      trainer.train(train, e -> {
+        double validationLoss = held.isEmpty() ? Double.NaN : trainer.loss(held);
+        curve.add(new TrainingReport.EpochFigures(e, validationLoss));
+        LOG.info("{}: epoch {}: train loss {}, validation loss {}, {} ms", spec.name(), e.epoch(),
+            String.format("%.4f", e.meanLoss()), String.format("%.4f", validationLoss),
+            String.format("%.0f", e.millis()));
+      });
+      double[] after = held.isEmpty() ? new double[0] : scorer.score(model);
+      String written = writeModel(model, runDir, conf);
+      TrainingReport report = new TrainingReport(written, device.toString(), train.size(), held.size(), before,
+          after, curve, errors);
+      report.write(runDir, t, conf);
+      if (before.length > 0) {
+        LOG.info("{}: validation AP {} -> {} (AP50 {} -> {}); model {}", spec.name(),
+            String.format("%.3f", before[0]), String.format("%.3f", after[0]), String.format("%.3f", before[1]),
+            String.format("%.3f", after[1]), written);
+      }
+    }
+    return new JobSummary(runDir, 0, errors.size(), 0, (System.nanoTime() - start) / 1e9, 0, null);
+  }
+
+  /** Writes the model locally, then into {@code runDir/model} through Hadoop (any file system). */
+  private static String writeModel(MoveNetTrainingGraph model, String runDir, Configuration conf) throws IOException {
+    java.nio.file.Path local = Files.createTempDirectory("posespark-finetune");
+    try {
+      java.nio.file.Path json = model.write(local);
+      Path target = new Path(runDir + "/model");
+      FileSystem fs = target.getFileSystem(conf);
+      fs.mkdirs(target);
+      try (var files = Files.list(local)) {
+        for (java.nio.file.Path f : files.toList()) {
+          fs.copyFromLocalFile(true, true, new Path(f.toUri()), new Path(target, f.getFileName().toString()));
+        }
+      }
+      return new Path(target, json.getFileName().toString()).toString();
+    } finally {
+      Files.deleteIfExists(local);
+    }
+  }
+
+  private static Device device(DevicePreference choice) {
+    boolean gpu = Engine.getEngine("PyTorch").getGpuCount() > 0;
+    if (choice == DevicePreference.GPU && !gpu) {
+      throw new JobSpecException("execution.device", "gpu asked for, but PyTorch sees no CUDA device");
+    }
+    return gpu && choice != DevicePreference.CPU ? Device.gpu() : Device.cpu();
+  }
+}
