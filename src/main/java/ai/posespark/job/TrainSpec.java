@@ -15,7 +15,8 @@ import java.util.List;
  * @param validationFraction share of the annotated images held out for validation (default 0.25)
  * @param copies             augmented crops per training person (default 4)
  * @param minKeypoints       people with fewer labelled keypoints are not used (default 5)
- * @param sigma              Gaussian σ of the heat and centre targets, grid cells (default 1.5)
+ * @param sigma              Gaussian σ of the heat and centre targets, grid cells (default 1, the widest whose
+ *                           decoding gives the encoded keypoints back exactly)
  * @param cropPadding        person box → crop scale (default 1.25, as top-down inference)
  * @param augment            {@code flip}, {@code scale}, {@code rotation} (degrees), {@code colour}
  */
@@ -41,7 +42,7 @@ public record TrainSpec(Integer epochs, Integer batchSize, Double learningRate, 
     Augment a = augment == null ? new Augment(null, null, null, null) : augment;
     return new TrainSpec(or(epochs, 10), or(batchSize, 8), or(learningRate, 2e-5), or(seed, 16L),
         freeze == null ? BACKBONE : List.copyOf(freeze), or(validationFraction, 0.25), or(copies, 4),
-        or(minKeypoints, 5), or(sigma, 1.5), or(cropPadding, 1.25),
+        or(minKeypoints, 5), or(sigma, 1.0), or(cropPadding, 1.25),
         new Augment(or(a.flip(), true), or(a.scale(), 0.25), or(a.rotation(), 30.0), or(a.colour(), 0.2)));
   }
 

@@ -7,15 +7,18 @@ package ai.posespark.pose;
  *
  * <p>Maps are one item's NHWC arrays on a {@code G×G} grid (G = input / 4; 48 for lightning), flattened:
  * <ul>
- *   <li>{@code heatmap [G, G, 17]}: per joint a Gaussian (σ in cells) at the joint's exact grid position;</li>
- *   <li>{@code centre [G, G, 1]}: a Gaussian at the person's centre;</li>
+ *   <li>{@code heatmap [G, G, 17]}: per joint a Gaussian (σ in cells) centred on the joint's cell;</li>
+ *   <li>{@code centre [G, G, 1]}: a Gaussian centred on the person's centre cell;</li>
  *   <li>{@code regress [G, G, 34]}: at the centre's cell, joint k's (dy, dx) from that cell, channels 2k, 2k+1;</li>
  *   <li>{@code offset [G, G, 34]}: at joint k's cell, its (dy, dx) sub-cell offset, channels 2k, 2k+1.</li>
  * </ul>
  * The graph's decoding: the centre is the arg max of centre × 1 / (distance to the grid centre + 1.8); joint k's
  * coarse position is that cell + regress; its cell is the arg max of heatmap / (distance to the coarse position +
- * 1.8); its position is (cell + offset) / G, its score the heatmap there. Cells are the nearest to a position, so
- * the decoding recovers encoded keypoints exactly whatever σ.
+ * 1.8); its position is (cell + offset) / G, its score the heatmap there. A position's cell is its floor, offsets in
+ * [0, 1): CenterNet's convention, which the imported MoveNet heads follow (their peaks sit on the floor cell of the
+ * labelled joint, offsets 0..1; a nearest-cell convention made fine-tuning move keypoints away from the labels).
+ * The decoding recovers encoded keypoints exactly for σ ≤ 1 (wider, a neighbour cell nearer the coarse position
+ * can outscore the joint's own).
  */
 public final class MoveNetCodec {
   /** Joints: COCO's 17. */
@@ -73,8 +76,8 @@ public final class MoveNetCodec {
         new float[cells * 2 * K], new float[cells * 2 * K], new float[cells * 2 * K]);
     double cy = centreY * grid;
     double cx = centreX * grid;
-    gaussian(t.centre(), 1, 0, cy, cx);
-    int centreCell = nearest(cy) * grid + nearest(cx);
+    int centreCell = cell(cy) * grid + cell(cx);
+    gaussian(t.centre(), 1, 0, cell(cy), cell(cx));
     for (int k = 0; k < K; k++) {
       float x = keypoints[3 * k];
       float y = keypoints[3 * k + 1];
@@ -83,14 +86,14 @@ public final class MoveNetCodec {
       }
       double gy = y * grid;
       double gx = x * grid;
-      gaussian(t.heatmap(), K, k, gy, gx);
+      int hy = cell(gy);
+      int hx = cell(gx);
+      gaussian(t.heatmap(), K, k, hy, hx);
       int r = centreCell * 2 * K + 2 * k;
       t.regress()[r] = (float) (gy - centreCell / grid);
       t.regress()[r + 1] = (float) (gx - centreCell % grid);
       t.regressMask()[r] = 1;
       t.regressMask()[r + 1] = 1;
-      int hy = nearest(gy);
-      int hx = nearest(gx);
       int o = (hy * grid + hx) * 2 * K + 2 * k;
       t.offset()[o] = (float) (gy - hy);
       t.offset()[o + 1] = (float) (gx - hx);
@@ -135,8 +138,8 @@ public final class MoveNetCodec {
     return out;
   }
 
-  private int nearest(double position) {
-    return (int) Math.max(0, Math.min(grid - 1, Math.round(position)));
+  private int cell(double position) {
+    return (int) Math.max(0, Math.min(grid - 1, Math.floor(position)));
   }
 
   private void gaussian(float[] map, int channels, int channel, double y, double x) {
