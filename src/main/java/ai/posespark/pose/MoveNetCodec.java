@@ -47,7 +47,8 @@ public final class MoveNetCodec {
   }
 
   /**
-   * One item's targets; masks are 1 where a regression target is defined (L1 losses are taken there only).
+   * One item's targets; masks are 1 where a regression target is defined (L1 losses are taken there only), joint
+   * weights 1 for labelled joints (an unlabelled joint's heatmap is no evidence of absence: MMPose's target weight).
    *
    * @param heatmap [G, G, 17]
    * @param centre [G, G, 1]
@@ -55,9 +56,10 @@ public final class MoveNetCodec {
    * @param regressMask [G, G, 34]
    * @param offset [G, G, 34]
    * @param offsetMask [G, G, 34]
+   * @param jointWeight [17]
    */
   public record Targets(float[] heatmap, float[] centre, float[] regress, float[] regressMask, float[] offset,
-      float[] offsetMask) {}
+      float[] offsetMask, float[] jointWeight) {}
 
   /**
    * Targets for one person.
@@ -73,7 +75,7 @@ public final class MoveNetCodec {
     }
     int cells = grid * grid;
     Targets t = new Targets(new float[cells * K], new float[cells], new float[cells * 2 * K],
-        new float[cells * 2 * K], new float[cells * 2 * K], new float[cells * 2 * K]);
+        new float[cells * 2 * K], new float[cells * 2 * K], new float[cells * 2 * K], new float[K]);
     double cy = centreY * grid;
     double cx = centreX * grid;
     int centreCell = cell(cy) * grid + cell(cx);
@@ -89,6 +91,7 @@ public final class MoveNetCodec {
       int hy = cell(gy);
       int hx = cell(gx);
       gaussian(t.heatmap(), K, k, hy, hx);
+      t.jointWeight()[k] = 1;
       int r = centreCell * 2 * K + 2 * k;
       t.regress()[r] = (float) (gy - centreCell / grid);
       t.regress()[r + 1] = (float) (gx - centreCell % grid);

@@ -13,7 +13,8 @@ import java.util.List;
  * Cuts a training crop around one annotated person: the region of {@link AffineCrop#around} (the box widened to the
  * input's aspect, × padding: what top-down inference crops), then the {@link Augmentation}'s scale, rotation and
  * mirror about its centre, sampled bilinearly (zeros outside the image), colour-jittered; the keypoints go through
- * the same map, left and right joints swapped when mirrored. Without augmentation the crop is exactly the
+ * the same map, left and right joints swapped when mirrored; points a converter synthesised are left
+ * unlabelled. Without augmentation the crop is exactly the
  * inference crop, so validation predictions map back through {@link AffineCrop}'s inverse.
  */
 public final class PersonCropper {
@@ -81,7 +82,9 @@ public final class PersonCropper {
       double dy = src[3 * k + 1] - cy;
       double x = sign * (cos * dx + sin * dy) / side + 0.5;
       double y = (-sin * dx + cos * dy) / side + 0.5;
-      boolean labelled = src[3 * k + 2] > 0 && x >= 0 && y >= 0 && x <= 1 && y <= 1;
+      // points a converter made up (AIC's face from head top and neck) are no labels to learn from
+      boolean madeUp = person.synthesised() != null && person.synthesised()[k];
+      boolean labelled = src[3 * k + 2] > 0 && !madeUp && x >= 0 && y >= 0 && x <= 1 && y <= 1;
       kps.add(new Keypoint(Skeleton.COCO_17.get(k), (float) x, (float) y, labelled ? 1f : 0f));
     }
     Person p = new Person(1f, Person.boxAround(kps, 0), kps);

@@ -125,7 +125,7 @@ public final class PoseTrainer {
     List<MoveNetCodec.Targets> encoded = batch.stream()
         .map(s -> codec.encode(s.keypoints(), s.centreX(), s.centreY())).toList();
     long n = batch.size();
-    NDList out = new NDList(6);
+    NDList out = new NDList(7);
     out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::heatmap).toList(), new Shape(n, g, g, 17)));
     out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::centre).toList(), new Shape(n, g, g, 1)));
     out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::regress).toList(), new Shape(n, g, g, 34)));
@@ -134,6 +134,7 @@ public final class PoseTrainer {
     out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::offset).toList(), new Shape(n, g, g, 34)));
     out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::offsetMask).toList(),
         new Shape(n, g, g, 34)));
+    out.add(stack(scope, encoded.stream().map(MoveNetCodec.Targets::jointWeight).toList(), new Shape(n, 1, 1, 17)));
     return out;
   }
 
