@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -42,6 +43,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
   @Override
   public Iterator<Row> call(Iterator<FrameTask> tasks) {
     TorchThreads.configure();
+    // ImageIO's default stream cache is an imageio*.tmp file per image, left behind when the JVM is killed
+    ImageIO.setUseCache(false);
     if (!tasks.hasNext()) {
       return Collections.emptyIterator();
     }
