@@ -37,11 +37,11 @@ final class ChunkCommits implements AutoCloseable {
     ShutdownHookManager.get().addShutdownHook(hook, HOOK_PRIORITY, 30, TimeUnit.SECONDS);
   }
 
-  /** Writes chunk {@code k} (persisted inference rows, {@code count} frames) and commits it. */
-  void commit(Dataset<Row> inference, int k, long count) throws IOException {
+  /** Writes chunk {@code k} (persisted inference rows, its input files' versions, {@code count} frames), commits it. */
+  void commit(Dataset<Row> inference, Dataset<Row> inputs, int k, long count) throws IOException {
     staging = true;
     try {
-      sink.stage(inference, k);
+      sink.stage(inference, inputs, k);
     } finally {
       staging = false;
     }

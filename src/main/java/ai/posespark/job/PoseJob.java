@@ -17,6 +17,7 @@ import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
 import ai.posespark.source.CostPartitioner;
+import ai.posespark.source.FileVersions;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
@@ -24,6 +25,7 @@ import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,7 +33,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoseJob {
   private static final Logger LOG = LoggerFactory.getLogger(PoseJob.class);
+  private static final StructType INPUT_VERSIONS = new StructType().add("uri", DataTypes.StringType, false)
+      .add("version", DataTypes.StringType, false);
 
   private PoseJob() {}
 
@@ -69,9 +76,10 @@ public final class PoseJob {
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<FrameTask> listed = listTasks(jsc, spec, conf);
+    Map<String, String> versions = FileVersions.of(spec.input().paths(), conf);
     PriorFrames prior = spec.output().mode().incremental() && !committed.isEmpty()
-        ? PriorFrames.of(sink.readFrames(spark)) : PriorFrames.none();
-    PriorFrames.Selection selection = prior.select(listed, spec.execution().retryErrors());
+        ? PriorFrames.of(sink.readFrames(spark), sink.readInputs(spark)) : PriorFrames.none();
+    PriorFrames.Selection selection = prior.select(listed, spec.execution().retryErrors(), versions);
     if (!selection.redo().isEmpty()) {
       sink.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF("frame_id"));
     }
@@ -102,8 +110,8 @@ public final class PoseJob {
           inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
               .persist(StorageLevel.MEMORY_AND_DISK());
         }
-        commits.commit(inference, next++, chunk.stream().flatMap(List::stream).mapToInt(FrameTask::frameCount)
-            .sum());
+        commits.commit(inference, inputs(spark, chunk, versions), next++,
+            chunk.stream().flatMap(List::stream).mapToInt(FrameTask::frameCount).sum());
         inference.unpersist();
         estimated.unpersist();
       }
@@ -127,6 +135,13 @@ public final class PoseJob {
         new RunIncrement(frames, selection.skipped(), selection.redo().size()));
     LOG.info("{}", summary);
     return summary;
+  }
+
+  /** The versions of a chunk's input files, recorded with it. */
+  private static Dataset<Row> inputs(SparkSession spark, List<List<FrameTask>> parts, Map<String, String> versions) {
+    List<Row> rows = parts.stream().flatMap(List::stream).map(FrameTask::uri).distinct()
+        .map(uri -> RowFactory.create(uri, versions.getOrDefault(uri, ""))).toList();
+    return spark.createDataFrame(rows, INPUT_VERSIONS);
   }
 
   /** The inference rows of one chunk's partitions, persisted: both tables are written from them. */

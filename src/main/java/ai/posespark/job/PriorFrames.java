@@ -8,33 +8,49 @@ import ai.posespark.source.FrameTask;
 import ai.posespark.source.VideoRange;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The frame rows a run folder already holds, as two sorted id arrays (8 bytes a frame on the driver), and what
  * they mean for the listed tasks of an {@code append} or {@code resume} run: a task whose frames all have a row is
- * skipped, unless a row is {@code error} and {@code execution.retryErrors} is on; a task with some rows (a video
- * range with an error frame) is redone whole, its old rows removed first.
+ * skipped, unless a row is {@code error} and {@code execution.retryErrors} is on, or its file was replaced (another
+ * size or modification time than the run recorded); a task redone with some rows in the tables (a video range
+ * with an error frame, a replaced file) has its old rows removed first.
  */
 final class PriorFrames {
   private final long[] ok;
   private final long[] failed;
+  private final Map<String, String> versions;
 
-  private PriorFrames(long[] ok, long[] failed) {
+  private PriorFrames(long[] ok, long[] failed, Map<String, String> versions) {
     this.ok = ok;
     this.failed = failed;
+    this.versions = versions;
   }
 
   /** No rows: a fresh run folder. */
   static PriorFrames none() {
-    return new PriorFrames(new long[0], new long[0]);
+    return new PriorFrames(new long[0], new long[0], Map.of());
   }
 
-  /** The frame ids of a {@code frames/} table, streamed to the driver a partition at a time. */
-  static PriorFrames of(Dataset<Row> frames) {
+  /**
+   * The frame ids of a {@code frames/} table, streamed to the driver a partition at a time, and the input file
+   * versions the chunks recorded (the latest chunk's for a file redone), or null for a table without them.
+   */
+  static PriorFrames of(Dataset<Row> frames, Dataset<Row> inputs) {
+    Map<String, String> versions = new HashMap<>();
+    if (inputs != null) {
+      Iterator<Row> rows = inputs.orderBy("chunk").select("uri", "version").toLocalIterator();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        versions.put(r.getString(0), r.getString(1));
+      }
+    }
     LongList ok = new LongList();
     LongList failed = new LongList();
     Iterator<Row> rows = frames.select(col("frame_id"), col("status").equalTo(OutputSchema.STATUS_OK))
@@ -43,15 +59,16 @@ final class PriorFrames {
       Row r = rows.next();
       (r.getBoolean(1) ? ok : failed).add(r.getLong(0));
     }
-    return new PriorFrames(ok.sorted(), failed.sorted());
+    return new PriorFrames(ok.sorted(), failed.sorted(), versions);
   }
 
   /**
    * Splits the listed tasks.
    *
    * @param retryErrors whether frames whose row is {@code error} are redone
+   * @param listed      the listed files' versions: a file whose version differs from the recorded one is redone
    */
-  Selection select(List<FrameTask> tasks, boolean retryErrors) {
+  Selection select(List<FrameTask> tasks, boolean retryErrors, Map<String, String> listed) {
     List<FrameTask> todo = new ArrayList<>();
     List<Long> redo = new ArrayList<>();
     long skipped = 0;
@@ -67,7 +84,9 @@ final class PriorFrames {
         }
       }
       int present = okRows + errorRows;
-      if (present == ids.length && (errorRows == 0 || !retryErrors)) {
+      String recorded = versions.get(task.uri());
+      boolean replaced = recorded != null && !recorded.equals(listed.get(task.uri()));
+      if (present == ids.length && (errorRows == 0 || !retryErrors) && !replaced) {
         skipped += ids.length;
         continue;
       }
@@ -99,7 +118,7 @@ final class PriorFrames {
    *
    * @param todo    the tasks to run
    * @param skipped frames skipped: their rows are already in the tables
-   * @param redo    ids of frames whose rows are removed and redone (errors retried, partly done tasks)
+   * @param redo    ids of frames whose rows are removed and redone (errors retried, replaced files)
    */
   record Selection(List<FrameTask> todo, long skipped, List<Long> redo) {}
 

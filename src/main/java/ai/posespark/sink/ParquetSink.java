@@ -20,12 +20,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The {@code frames/} and {@code persons/} Parquet tables of a run folder, committed chunk by chunk. Chunk k is
- * the folders {@code frames/chunk=k} and {@code persons/chunk=k} (Spark reads {@code chunk} as a column). A chunk
- * is written under hidden {@code _pending-k} names, then renamed into place, persons first and frames last: the
- * frames rename is the commit (one folder rename: atomic on local disks and HDFS, a copy on S3). A crash leaves
- * at most hidden pending folders and a persons chunk without its frames, which {@link #recover} removes. The
- * inference rows must be persisted by the caller so the model runs once for both tables.
+ * The {@code frames/} and {@code persons/} Parquet tables of a run folder (and {@code inputs/}, the input file
+ * versions), committed chunk by chunk. Chunk k is the folders {@code frames/chunk=k}, {@code persons/chunk=k} and
+ * {@code inputs/chunk=k} (Spark reads {@code chunk} as a column). A chunk is written under hidden
+ * {@code _pending-k} names, then renamed into place, frames last: the frames rename is the commit (one folder
+ * rename: atomic on local disks and HDFS, a copy on S3). A crash leaves at most hidden pending folders and persons
+ * or inputs chunks without their frames, which {@link #recover} removes. The inference rows must be persisted by
+ * the caller so the model runs once for both tables.
  */
 public final class ParquetSink {
   private static final String PENDING = "_pending-";
@@ -34,6 +35,9 @@ public final class ParquetSink {
   private static final String CHUNK = "chunk=";
   private static final String FRAMES = "frames";
   private static final String PERSONS = "persons";
+  /** Which version (size, modification time) of each input file a chunk holds: a replaced file is redone. */
+  private static final String INPUTS = "inputs";
+  private static final List<String> TABLES = List.of(INPUTS, PERSONS, FRAMES);
 
   private final Path run;
   private final FileSystem fs;
@@ -71,9 +75,11 @@ public final class ParquetSink {
       finishRewrites(table);
     }
     List<Integer> committed = chunks(FRAMES);
-    for (int k : chunks(PERSONS)) {
-      if (!committed.contains(k)) {
-        fs.delete(chunkPath(PERSONS, k), true);
+    for (String table : List.of(INPUTS, PERSONS)) {
+      for (int k : chunks(table)) {
+        if (!committed.contains(k)) {
+          fs.delete(chunkPath(table, k), true);
+        }
       }
     }
     if (committed.isEmpty() && adoptUnchunked()) {
@@ -84,7 +90,7 @@ public final class ParquetSink {
 
   /** Deletes the pending folders of chunks not committed (an interrupted run's, or the one in flight). */
   public void discardPending() throws IOException {
-    for (String table : List.of(FRAMES, PERSONS)) {
+    for (String table : TABLES) {
       Path dir = new Path(run, table);
       if (fs.exists(dir)) {
         for (FileStatus s : fs.listStatus(dir)) {
@@ -96,16 +102,23 @@ public final class ParquetSink {
     }
   }
 
-  /** Writes chunk {@code k}'s tables from its inference rows, under pending names until {@link #publish}. */
-  public void stage(Dataset<Row> inference, int k) {
+  /**
+   * Writes chunk {@code k}'s tables under pending names until {@link #publish}.
+   *
+   * @param inference the chunk's inference rows
+   * @param inputs    the chunk's input files: {@code uri}, {@code version}
+   */
+  public void stage(Dataset<Row> inference, Dataset<Row> inputs, int k) {
+    inputs.coalesce(1).write().parquet(pendingPath(INPUTS, k).toString());
     persons(inference).write().parquet(pendingPath(PERSONS, k).toString());
     frames(inference).write().parquet(pendingPath(FRAMES, k).toString());
   }
 
-  /** Renames staged chunk {@code k} into place, persons then frames (the commit). */
+  /** Renames staged chunk {@code k} into place, inputs and persons before frames (the commit). */
   public void publish(int k) throws IOException {
-    rename(pendingPath(PERSONS, k), chunkPath(PERSONS, k));
-    rename(pendingPath(FRAMES, k), chunkPath(FRAMES, k));
+    for (String table : TABLES) {
+      rename(pendingPath(table, k), chunkPath(table, k));
+    }
   }
 
   /**
@@ -168,6 +181,11 @@ public final class ParquetSink {
   /** The committed {@code frames/} table (with its {@code chunk} column). */
   public Dataset<Row> readFrames(SparkSession spark) {
     return spark.read().parquet(new Path(run, FRAMES).toString());
+  }
+
+  /** The input file versions of the committed chunks ({@code uri, version, chunk}); null before any. */
+  public Dataset<Row> readInputs(SparkSession spark) throws IOException {
+    return chunks(INPUTS).isEmpty() ? null : spark.read().parquet(new Path(run, INPUTS).toString());
   }
 
   /** The committed {@code persons/} table (with its {@code chunk} column). */
