@@ -103,7 +103,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     List<Row> rows = new ArrayList<>(results.size());
     for (FrameResult r : results) {
-      rows.add(r.toRow(settings.run(), settings.plan().model()));
+      rows.add(r.toRow(settings.run(), settings.plan().model(), DeviceChooser.name(device),
+          DeviceChooser.assignedAddress()));
     }
     framesDone.add(rows.size());
     return rows;
