@@ -33,9 +33,11 @@ final class StandaloneCluster implements AutoCloseable {
   /**
    * Starts a Master and {@code workers} Workers with {@code cores} cores each.
    *
-   * @param workerOptions extra JVM options of each Worker (e.g. fake GPU resources)
+   * @param workerOptions extra JVM options of each Worker (e.g. GPU resources)
+   * @param workerPath    folders put first on the Workers' PATH (e.g. a fake {@code nvidia-smi}), or none
    */
-  static StandaloneCluster start(Path dir, int workers, int cores, List<String> workerOptions) throws Exception {
+  static StandaloneCluster start(Path dir, int workers, int cores, List<String> workerOptions,
+                                 List<Path> workerPath) throws Exception {
     Path jarList = Path.of("target/spark-jars.txt");
     Skip.unless(Files.isRegularFile(jarList), "no " + jarList + ": the standalone cluster tests run with "
         + "mvn -Pcluster (as .ci/run does)");
@@ -46,11 +48,11 @@ final class StandaloneCluster implements AutoCloseable {
     }
     StandaloneCluster cluster = new StandaloneCluster(home, "spark://127.0.0.1:" + port);
     Path masterLog = dir.resolve("master.log");
-    cluster.processes.add(cluster.daemon(List.of(), "org.apache.spark.deploy.master.Master", masterLog,
+    cluster.processes.add(cluster.daemon(List.of(), List.of(), "org.apache.spark.deploy.master.Master", masterLog,
         "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", "0"));
     for (int i = 0; i < workers; i++) {
       Path work = Files.createDirectories(dir.resolve("worker-" + i));
-      Process w = cluster.daemon(workerOptions, "org.apache.spark.deploy.worker.Worker",
+      Process w = cluster.daemon(workerOptions, workerPath, "org.apache.spark.deploy.worker.Worker",
           dir.resolve("worker-" + i + ".log"), "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory",
           "6g", "--work-dir", work.toString(), "--webui-port", "0", cluster.master);
       cluster.processes.add(w);
@@ -95,7 +97,8 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private Process daemon(List<String> options, String main, Path log, String... args) throws IOException {
+  private Process daemon(List<String> options, List<Path> path, String main, Path log, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(moduleOptions());
@@ -107,6 +110,9 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     b.environment().putAll(environment());
+    for (Path p : path) {
+      b.environment().put("PATH", p + ":" + b.environment().get("PATH"));
+    }
     return b.start();
   }
 

@@ -39,7 +39,7 @@ class StandaloneClusterTest {
   static void start() throws Exception {
     TestModels.assumeInstalled("movenet-multipose");
     TestModels.assumeInstalled("movenet-lightning");
-    cluster = StandaloneCluster.start(dir, 2, 1, List.of());
+    cluster = StandaloneCluster.start(dir, 2, 1, List.of(), List.of());
   }
 
   @AfterAll
