@@ -1,6 +1,6 @@
 package ai.posespark.job;
 
-import ai.posespark.sink.ParquetSink;
+import ai.posespark.sink.RunTables;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -19,7 +19,7 @@ final class ChunkCommits implements AutoCloseable {
   private static final int HOOK_PRIORITY = 50;
 
   private final SparkContext sc;
-  private final ParquetSink sink;
+  private final RunTables sink;
   private final RunFolder folder;
   private final int chunks;
   private final Runnable hook = this::interrupted;
@@ -29,7 +29,7 @@ final class ChunkCommits implements AutoCloseable {
   private volatile boolean staging;
 
   /** {@code chunks}: how many this run will commit. */
-  ChunkCommits(SparkContext sc, ParquetSink sink, RunFolder folder, int chunks) {
+  ChunkCommits(SparkContext sc, RunTables sink, RunFolder folder, int chunks) {
     this.sc = sc;
     this.sink = sink;
     this.folder = folder;

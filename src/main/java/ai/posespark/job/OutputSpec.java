@@ -9,12 +9,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param mode        what to do when the run folder already holds output
  * @param chunkFrames frames per committed chunk (default 2048): the tables are committed chunk by chunk, so a crash
  *                    loses at most the chunk in flight; a chunk is whole waves of partitions
+ * @param format      {@code parquet} (default) or {@code delta} (Delta Lake tables)
  */
-public record OutputSpec(String path, Mode mode, Integer chunkFrames) implements java.io.Serializable {
+public record OutputSpec(String path, Mode mode, Integer chunkFrames, Format format)
+    implements java.io.Serializable {
   public OutputSpec {
     path = path == null ? "out" : path;
     mode = mode == null ? Mode.OVERWRITE : mode;
     chunkFrames = chunkFrames == null ? 2048 : chunkFrames;
+    format = format == null ? Format.PARQUET : format;
+  }
+
+  /** How the tables are stored. */
+  public enum Format {
+    @JsonProperty("parquet") PARQUET,
+    @JsonProperty("delta") DELTA
   }
 
   /** Behaviour when output exists. */

@@ -13,9 +13,11 @@ import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.PipelinePlan;
 import ai.posespark.pipeline.Pipelines;
 import ai.posespark.pipeline.RunSettings;
+import ai.posespark.sink.DeltaSink;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
+import ai.posespark.sink.RunTables;
 import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FileVersions;
 import ai.posespark.source.FrameLister;
@@ -71,7 +73,7 @@ public final class PoseJob {
         new HadoopConf(conf));
     RunFolder folder = RunFolder.prepare(spec, runDir, settings.stages(), conf);
     String workDir = folder.workDir();
-    ParquetSink sink = new ParquetSink(workDir, conf);
+    RunTables sink = tables(spark, spec, workDir, conf);
     List<Integer> committed = sink.recover();
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -135,6 +137,20 @@ public final class PoseJob {
         new RunIncrement(frames, selection.skipped(), selection.redo().size()));
     LOG.info("{}", summary);
     return summary;
+  }
+
+  /** The run's tables in {@code output.format}. */
+  private static RunTables tables(SparkSession spark, JobSpec spec, String dir, Configuration conf)
+      throws IOException {
+    if (spec.output().format() == OutputSpec.Format.PARQUET) {
+      return new ParquetSink(dir, conf);
+    }
+    if (!DeltaSink.configured(spark)) {
+      throw new JobSpecException("output.format", "'delta' needs a Spark session started with "
+          + "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension and spark.sql.catalog.spark_catalog="
+          + "org.apache.spark.sql.delta.catalog.DeltaCatalog (scripts/submit.sh sets both)");
+    }
+    return new DeltaSink(dir, conf, spark);
   }
 
   /** The versions of a chunk's input files, recorded with it. */

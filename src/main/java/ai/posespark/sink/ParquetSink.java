@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * or inputs chunks without their frames, which {@link #recover} removes. The inference rows must be persisted by
  * the caller so the model runs once for both tables.
  */
-public final class ParquetSink {
+public final class ParquetSink implements RunTables {
   private static final String PENDING = "_pending-";
   private static final String REWRITE = "_rewrite-";
   private static final String OLD = "_old-";
@@ -69,6 +69,7 @@ public final class ParquetSink {
    *
    * @return the committed chunks, ascending
    */
+  @Override
   public List<Integer> recover() throws IOException {
     discardPending();
     for (String table : List.of(PERSONS, FRAMES)) {
@@ -89,6 +90,7 @@ public final class ParquetSink {
   }
 
   /** Deletes the pending folders of chunks not committed (an interrupted run's, or the one in flight). */
+  @Override
   public void discardPending() throws IOException {
     for (String table : TABLES) {
       Path dir = new Path(run, table);
@@ -108,6 +110,7 @@ public final class ParquetSink {
    * @param inference the chunk's inference rows
    * @param inputs    the chunk's input files: {@code uri}, {@code version}
    */
+  @Override
   public void stage(Dataset<Row> inference, Dataset<Row> inputs, int k) {
     inputs.coalesce(1).write().parquet(pendingPath(INPUTS, k).toString());
     persons(inference).write().parquet(pendingPath(PERSONS, k).toString());
@@ -115,6 +118,7 @@ public final class ParquetSink {
   }
 
   /** Renames staged chunk {@code k} into place, inputs and persons before frames (the commit). */
+  @Override
   public void publish(int k) throws IOException {
     for (String table : TABLES) {
       rename(pendingPath(table, k), chunkPath(table, k));
@@ -125,10 +129,9 @@ public final class ParquetSink {
    * Removes the rows of {@code frameIds} (frames to be redone) from the committed chunks that hold them: each
    * chunk is rewritten aside and swapped in, persons before frames, so an interrupted removal is found again from
    * the frames table and finished by the next run.
-   *
-   * @return the chunks rewritten
    */
-  public int remove(SparkSession spark, Dataset<Row> frameIds) throws IOException {
+  @Override
+  public void remove(SparkSession spark, Dataset<Row> frameIds) throws IOException {
     Dataset<Row> ids = broadcast(frameIds.select("frame_id").distinct());
     List<Integer> touched = readFrames(spark).join(ids, "frame_id").select("chunk").distinct()
         .collectAsList().stream().map(r -> r.getInt(0)).sorted().toList();
@@ -150,7 +153,6 @@ public final class ParquetSink {
         fs.delete(old, true);
       }
     }
-    return touched.size();
   }
 
   /** Completes chunk swaps a crash interrupted (old renamed away, rewrite not yet in place) and drops the rest. */
@@ -173,22 +175,19 @@ public final class ParquetSink {
     }
   }
 
-  /** Whether any chunk is committed. */
-  public boolean hasRows() throws IOException {
-    return !chunks(FRAMES).isEmpty();
-  }
-
-  /** The committed {@code frames/} table (with its {@code chunk} column). */
+  @Override
   public Dataset<Row> readFrames(SparkSession spark) {
     return spark.read().parquet(new Path(run, FRAMES).toString());
   }
 
   /** The input file versions of the committed chunks ({@code uri, version, chunk}); null before any. */
+  @Override
   public Dataset<Row> readInputs(SparkSession spark) throws IOException {
     return chunks(INPUTS).isEmpty() ? null : spark.read().parquet(new Path(run, INPUTS).toString());
   }
 
   /** The committed {@code persons/} table (with its {@code chunk} column). */
+  @Override
   public Dataset<Row> readPersons(SparkSession spark) {
     return spark.read().parquet(new Path(run, PERSONS).toString());
   }
