@@ -28,6 +28,7 @@ import ai.posespark.track.TrackingStage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -40,6 +41,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,13 +101,15 @@ public final class PoseJob {
         : chunks.size(), spec.model().pipeline(), plan.model(), plan.stages(), selection.skipped(), workDir);
 
     int next = committed.isEmpty() ? 1 : committed.get(committed.size() - 1) + 1;
+    CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("posespark.modelLoads");
     try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames);
          ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, chunks.size())) {
       for (List<List<FrameTask>> chunk : chunks) {
         if (chunk.isEmpty()) {
           continue;
         }
-        Dataset<Row> estimated = infer(spark, jsc, chunk, settings, progress);
+        Dataset<Row> estimated = infer(spark, jsc, chunk, settings, new PartitionRunner(settings,
+            progress.counter(), loads));
         Dataset<Row> inference = estimated;
         if (spec.tracking().enabled()) {
           // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
@@ -134,7 +138,7 @@ public final class PoseJob {
     folder.commit();
     JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
         (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
-        new RunIncrement(frames, selection.skipped(), selection.redo().size()));
+        new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())));
     LOG.info("{}", summary);
     return summary;
   }
@@ -160,12 +164,22 @@ public final class PoseJob {
     return spark.createDataFrame(rows, INPUT_VERSIONS);
   }
 
+  /** Each executor's last reported model loads ({@code id=count}, counts only grow): the largest. */
+  private static Map<String, Long> perExecutor(List<String> reports) {
+    Map<String, Long> loads = new TreeMap<>();
+    for (String r : reports) {
+      int eq = r.lastIndexOf('=');
+      loads.merge(r.substring(0, eq), Long.parseLong(r.substring(eq + 1)), Math::max);
+    }
+    return loads;
+  }
+
   /** The inference rows of one chunk's partitions, persisted: both tables are written from them. */
   private static Dataset<Row> infer(SparkSession spark, JavaSparkContext jsc, List<List<FrameTask>> parts,
-                                    RunSettings settings, RunProgress progress) {
+                                    RunSettings settings, PartitionRunner runner) {
     JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
         .flatMap(List::iterator)
-        .mapPartitions(new PartitionRunner(settings, progress.counter()));
+        .mapPartitions(runner);
     return spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }

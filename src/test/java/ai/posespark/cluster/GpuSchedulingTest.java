@@ -119,6 +119,10 @@ class GpuSchedulingTest {
       System.out.printf("task gpu amount %s: GPU addresses in frame rows %s, most tasks at once per executor %s%n",
           taskAmount, addresses, listener.max);
       assertEquals(24, summary.frames());
+      System.out.println("summary: " + summary);
+      assertEquals(2, summary.increment().modelLoads().size(), "two executors reported");
+      summary.increment().modelLoads().values().forEach(n -> assertEquals(1L, n, "one model per executor JVM, "
+          + "shared by its concurrent tasks"));
       return new Outcome(addresses, Map.copyOf(listener.max));
     } finally {
       spark.stop();

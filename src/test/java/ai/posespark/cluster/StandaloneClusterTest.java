@@ -120,6 +120,10 @@ class StandaloneClusterTest {
     executors.get(0).destroyForcibly();
     System.out.println("killed executor pid " + executors.get(0).pid() + " after the first chunk committed");
     assertEquals(0, finish(p, log), Files.readString(log));
+    String summary = Files.readString(log).lines().filter(l -> l.contains("models loaded per executor JVM"))
+        .findFirst().orElse("");
+    System.out.println("summary: " + summary);
+    assertTrue(summary.contains("this run: 45 new"), "the run summary: " + summary);
 
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> frames = spark.read().parquet(run.resolve("frames").toString());

@@ -68,18 +68,18 @@ class DeltaRunsTest {
     copy("000000000785.jpg", in.resolve("a.jpg"));
     copy("messi5.jpg", in.resolve("b.jpg"));
     JobSummary first = PoseJob.run(spark, spec(in));
-    assertEquals(new RunIncrement(2, 0, 0), first.increment());
+    assertEquals(new RunIncrement(2, 0, 0), first.increment().counts());
 
     copy("basketball1.png", in.resolve("c.png"));
     JobSummary second = PoseJob.run(spark, spec(in));
-    System.out.println("delta, second scheduled run: " + second.increment());
-    assertEquals(new RunIncrement(1, 2, 0), second.increment(), "only the new file");
+    System.out.println("delta, second scheduled run: " + second.increment().counts());
+    assertEquals(new RunIncrement(1, 2, 0), second.increment().counts(), "only the new file");
 
     copy("basketball1.png", in.resolve("a.jpg"));
     Files.setLastModifiedTime(in.resolve("a.jpg"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     JobSummary third = PoseJob.run(spark, spec(in));
-    System.out.println("delta, third scheduled run (a.jpg replaced): " + third.increment());
-    assertEquals(new RunIncrement(1, 2, 1), third.increment());
+    System.out.println("delta, third scheduled run (a.jpg replaced): " + third.increment().counts());
+    assertEquals(new RunIncrement(1, 2, 1), third.increment().counts());
 
     String run = third.runDir();
     Dataset<Row> frames = spark.read().format("delta").load(run + "/frames");

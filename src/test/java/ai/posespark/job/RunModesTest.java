@@ -57,19 +57,19 @@ class RunModesTest {
     copy("000000000785.jpg", in.resolve("a.jpg"));
     copy("messi5.jpg", in.resolve("b.jpg"));
     JobSummary first = PoseJob.run(spark, spec("nightly", in, "append"));
-    assertEquals(new RunIncrement(2, 0, 0), first.increment());
+    assertEquals(new RunIncrement(2, 0, 0), first.increment().counts());
 
     copy("basketball1.png", in.resolve("c.png"));
     JobSummary second = PoseJob.run(spark, spec("nightly", in, "append"));
-    System.out.println("second scheduled run: " + second.increment());
-    assertEquals(new RunIncrement(1, 2, 0), second.increment(), "only the new file");
+    System.out.println("second scheduled run: " + second.increment().counts());
+    assertEquals(new RunIncrement(1, 2, 0), second.increment().counts(), "only the new file");
     assertEquals(3, second.frames());
 
     copy("basketball1.png", in.resolve("a.jpg"));
     Files.setLastModifiedTime(in.resolve("a.jpg"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     JobSummary third = PoseJob.run(spark, spec("nightly", in, "append"));
-    System.out.println("third scheduled run (a.jpg replaced): " + third.increment());
-    assertEquals(new RunIncrement(1, 2, 1), third.increment(), "the replaced file is redone");
+    System.out.println("third scheduled run (a.jpg replaced): " + third.increment().counts());
+    assertEquals(new RunIncrement(1, 2, 1), third.increment().counts(), "the replaced file is redone");
     Dataset<Row> frames = frames(third);
     assertEquals(3, frames.count());
     assertEquals(3, frames.select("frame_id").distinct().count(), "each frame once");
@@ -79,7 +79,7 @@ class RunModesTest {
     assertEquals(people, spark.read().parquet(third.runDir() + "/persons").count());
 
     JobSummary idle = PoseJob.run(spark, spec("nightly", in, "append"));
-    assertEquals(new RunIncrement(0, 3, 0), idle.increment(), "nothing new: nothing processed");
+    assertEquals(new RunIncrement(0, 3, 0), idle.increment().counts(), "nothing new: nothing processed");
   }
 
   @Test
@@ -90,9 +90,9 @@ class RunModesTest {
     JobSummary first = PoseJob.run(spark, spec("retry", in, "resume"));
     assertEquals(1, first.errors());
     JobSummary kept = PoseJob.run(spark, spec("retry", in, "resume"));
-    assertEquals(new RunIncrement(0, 2, 0), kept.increment(), "without retryErrors an error row is kept");
+    assertEquals(new RunIncrement(0, 2, 0), kept.increment().counts(), "without retryErrors an error row is kept");
     JobSummary retried = PoseJob.run(spark, spec("retry", in, "resume", "execution.retryErrors=true"));
-    assertEquals(new RunIncrement(1, 1, 1), retried.increment(), "the error frame is redone");
+    assertEquals(new RunIncrement(1, 1, 1), retried.increment().counts(), "the error frame is redone");
     assertEquals(2, frames(retried).count(), "its old row was replaced, not added to");
     assertEquals(1, retried.errors());
   }
