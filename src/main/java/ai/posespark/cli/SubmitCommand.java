@@ -4,7 +4,9 @@ import ai.posespark.job.JobSpec;
 import ai.posespark.job.JobSpecException;
 import ai.posespark.job.JobSpecLoader;
 import ai.posespark.job.JobSummary;
+import ai.posespark.job.OutputSpec;
 import ai.posespark.job.PoseJob;
+import ai.posespark.sink.DeltaSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ public final class SubmitCommand implements Callable<Integer> {
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
       conf.setMaster(master != null ? master : "local[*]");
+    }
+    if (spec.output().format() == OutputSpec.Format.DELTA) {
+      DeltaSink.SESSION_CONF.forEach(kv -> conf.setIfMissing(kv[0], kv[1]));
     }
     // PoseSpark draws its own frame-level progress bar; Spark's stage bar would fight it for the console
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");

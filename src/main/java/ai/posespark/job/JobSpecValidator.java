@@ -76,6 +76,9 @@ final class JobSpecValidator {
     if (spec.output().path().isBlank()) {
       throw new JobSpecException("output.path", "empty path");
     }
+    if (spec.output().chunkFrames() < 1) {
+      throw new JobSpecException("output.chunkFrames", spec.output().chunkFrames() + " must be at least 1");
+    }
     for (int i = 0; i < spec.evaluation().metrics().size(); i++) {
       String m = spec.evaluation().metrics().get(i);
       if (!METRICS.contains(m)) {

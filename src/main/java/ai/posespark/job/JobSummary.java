@@ -10,13 +10,20 @@ package ai.posespark.job;
  * @param seconds       wall time from listing to the last table written
  * @param inferenceMs   summed per-frame model time (all stages), for the bare-model throughput
  * @param evaluation    the evaluation's numbers, or null when the job has no {@code evaluation.metrics}
+ * @param increment     frames processed, skipped and redone against what the tables held before
  */
 public record JobSummary(String runDir, long frames, long errors, long persons, double seconds,
-                         double inferenceMs, ai.posespark.eval.EvalReport evaluation) {
+                         double inferenceMs, ai.posespark.eval.EvalReport evaluation, RunIncrement increment) {
 
-  /** Frames per second over the whole run. */
+  /** A run that processed every frame it wrote. */
+  public JobSummary(String runDir, long frames, long errors, long persons, double seconds, double inferenceMs,
+                    ai.posespark.eval.EvalReport evaluation) {
+    this(runDir, frames, errors, persons, seconds, inferenceMs, evaluation, new RunIncrement(frames, 0, 0));
+  }
+
+  /** Frames this run processed per second, over the whole run. */
   public double framesPerSecond() {
-    return seconds > 0 ? frames / seconds : 0;
+    return seconds > 0 ? increment.processed() / seconds : 0;
   }
 
   @Override
@@ -24,7 +31,7 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
     if (frames == 0 && evaluation != null) {
       return runDir + ": " + evaluation;
     }
-    return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s", runDir, frames, errors,
-        persons, seconds, framesPerSecond());
+    return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s; this run: %s", runDir,
+        frames, errors, persons, seconds, framesPerSecond(), increment);
   }
 }

@@ -6,6 +6,7 @@ import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
 import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
+import ai.posespark.model.ModelCache;
 import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.Person;
 import ai.posespark.sink.FrameResult;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -32,21 +36,30 @@ import org.apache.spark.util.LongAccumulator;
 public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask>, Row> {
   private final RunSettings settings;
   private final LongAccumulator framesDone;
+  private final CollectionAccumulator<String> modelLoads;
 
-  /** {@code framesDone} counts frames for the driver's progress display. */
-  public PartitionRunner(RunSettings settings, LongAccumulator framesDone) {
+  /**
+   * @param framesDone counts frames for the driver's progress display
+   * @param modelLoads each task adds {@code <executor id>=<models its JVM has loaded>}: one model per executor JVM
+   *                   shows as a count that stays put however many tasks ran there
+   */
+  public PartitionRunner(RunSettings settings, LongAccumulator framesDone, CollectionAccumulator<String> modelLoads) {
     this.settings = settings;
     this.framesDone = framesDone;
+    this.modelLoads = modelLoads;
   }
 
   @Override
   public Iterator<Row> call(Iterator<FrameTask> tasks) {
     TorchThreads.configure();
+    // ImageIO's default stream cache is an imageio*.tmp file per image, left behind when the JVM is killed
+    ImageIO.setUseCache(false);
     if (!tasks.hasNext()) {
       return Collections.emptyIterator();
     }
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
+    modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
     FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
     Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
@@ -100,7 +113,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     List<Row> rows = new ArrayList<>(results.size());
     for (FrameResult r : results) {
-      rows.add(r.toRow(settings.run(), settings.plan().model()));
+      rows.add(r.toRow(settings.run(), settings.plan().model(), DeviceChooser.name(device),
+          DeviceChooser.assignedAddress()));
     }
     framesDone.add(rows.size());
     return rows;
