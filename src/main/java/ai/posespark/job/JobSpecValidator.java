@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Checks the rules that types alone cannot say; each failure names its key. */
 final class JobSpecValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
   private static final Set<String> METRICS = Set.of("coco", "pckh", "posetrack");
   private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
 
@@ -33,6 +34,21 @@ final class JobSpecValidator {
       if (p == null || p.isBlank()) {
         throw new JobSpecException("input.paths[" + i + "]", "empty path");
       }
+    }
+    for (int i = 0; i < input.extensions().size(); i++) {
+      if (!EXTENSION.matcher(input.extensions().get(i)).matches()) {
+        throw new JobSpecException("input.extensions[" + i + "]", "'" + input.extensions().get(i)
+            + "' is not a file extension (letters and digits, e.g. jpg)");
+      }
+    }
+    if (input.extensions().isEmpty()) {
+      throw new JobSpecException("input.extensions", "empty: folders and globs would list nothing");
+    }
+    if (input.maxPixels() < 1) {
+      throw new JobSpecException("input.maxPixels", input.maxPixels() + " must be at least 1");
+    }
+    if (input.maxDecodePixels() < 1) {
+      throw new JobSpecException("input.maxDecodePixels", input.maxDecodePixels() + " must be at least 1");
     }
     if (input.annotationsFormat() != null && !ANNOTATION_FORMATS.contains(input.annotationsFormat())) {
       throw new JobSpecException("input.annotationsFormat",

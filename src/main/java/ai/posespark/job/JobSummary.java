@@ -1,5 +1,7 @@
 package ai.posespark.job;
 
+import ai.posespark.source.ListingReport;
+
 /**
  * What a run did, printed at the end and returned to callers (tests, schedulers).
  *
@@ -10,9 +12,16 @@ package ai.posespark.job;
  * @param seconds       wall time from listing to the last table written
  * @param inferenceMs   summed per-frame model time (all stages), for the bare-model throughput
  * @param evaluation    the evaluation's numbers, or null when the job has no {@code evaluation.metrics}
+ * @param listing       the input files the listing left out (not images, hidden), counted with examples
  */
 public record JobSummary(String runDir, long frames, long errors, long persons, double seconds,
-                         double inferenceMs, ai.posespark.eval.EvalReport evaluation) {
+                         double inferenceMs, ai.posespark.eval.EvalReport evaluation, ListingReport listing) {
+
+  /** A summary of a run whose listing left nothing out. */
+  public JobSummary(String runDir, long frames, long errors, long persons, double seconds, double inferenceMs,
+                    ai.posespark.eval.EvalReport evaluation) {
+    this(runDir, frames, errors, persons, seconds, inferenceMs, evaluation, new ListingReport());
+  }
 
   /** Frames per second over the whole run. */
   public double framesPerSecond() {
@@ -25,6 +34,6 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
       return runDir + ": " + evaluation;
     }
     return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s", runDir, frames, errors,
-        persons, seconds, framesPerSecond());
+        persons, seconds, framesPerSecond()) + (listing.isEmpty() ? "" : "\n  input: " + listing);
   }
 }

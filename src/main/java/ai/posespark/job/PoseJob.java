@@ -20,6 +20,7 @@ import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
+import ai.posespark.source.ListingReport;
 import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import java.io.IOException;
@@ -62,7 +63,8 @@ public final class PoseJob {
     PipelinePlan plan = plan(spec, imageIds);
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<FrameTask> tasks = listTasks(jsc, spec, conf);
+    ListingReport listing = new ListingReport();
+    List<FrameTask> tasks = listTasks(jsc, spec, conf, listing);
     // a video range task produces a row per sampled frame
     int frames = tasks.stream().mapToInt(FrameTask::frameCount).sum();
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
@@ -72,7 +74,7 @@ public final class PoseJob {
         tasks.size(), parts.size(), spec.model().pipeline(), plan.model(), plan.stages());
 
     RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
-        new HadoopConf(conf));
+        new HadoopConf(conf), spec.input().limits());
     Dataset<Row> inference;
     try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames)) {
       JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
@@ -107,7 +109,7 @@ public final class PoseJob {
         LOG.info("{}", report);
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
-          (System.nanoTime() - start) / 1e9, totals.modelMs(), report);
+          (System.nanoTime() - start) / 1e9, totals.modelMs(), report, listing);
       LOG.info("{}", summary);
       return summary;
     } finally {
@@ -119,13 +121,17 @@ public final class PoseJob {
    * The tasks of the job's inputs: a task per image, or for {@code input.kind: video} the probed videos' frame
    * ranges, numbered-image folders' frames and single images.
    */
-  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf)
-      throws IOException {
+  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf,
+      ListingReport listing) throws IOException {
     List<String> paths = spec.input().paths();
     if (spec.input().kind() != InputSpec.Kind.VIDEO) {
-      List<FrameTask> tasks = FrameLister.list(paths, conf);
+      List<FrameTask> tasks = FrameLister.list(paths, conf, spec.input().extensions(), listing);
+      if (!listing.isEmpty()) {
+        LOG.warn("{}: {}", spec.name(), listing);
+      }
       if (tasks.isEmpty()) {
-        throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
+        throw new JobSpecException("input.paths", "matched no image files (input.extensions "
+            + spec.input().extensions() + "; " + listing + ")");
       }
       return tasks;
     }

@@ -47,7 +47,7 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
-    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
+    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
     Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
       FrameTask task = tasks.next();
@@ -129,10 +129,23 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       DecodedFrame f = good.get(i);
       double[] times = loopTimes(f, stages);
       System.arraycopy(own[i], 0, times, RunSettings.LOOP_STAGES.size(), own[i].length);
-      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times,
-          notes[i]));
+      results.add(new FrameResult(f.task(), f.sourceWidth(), f.sourceHeight(), null, toSource(people.get(i), f),
+          times, note(f.warning(), notes[i])));
     }
     return results;
+  }
+
+  /** A subsampled frame's people in its source pixels (decoders map to the decoded image's). */
+  private static List<Person> toSource(List<Person> people, DecodedFrame f) {
+    return f.subsampling() == null ? people : people.stream().map(p -> p.toSource(f.subsampling())).toList();
+  }
+
+  /** The frame row's note: what decoding warned of, then why a stage fell back; null when neither. */
+  private static String note(String decodeWarning, String stageNote) {
+    if (decodeWarning == null || stageNote == null) {
+      return decodeWarning != null ? decodeWarning : stageNote;
+    }
+    return decodeWarning + "; " + stageNote;
   }
 
   /** A frame's stage times with the loop's own filled in and the pipeline's zero. */
