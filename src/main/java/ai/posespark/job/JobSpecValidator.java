@@ -34,6 +34,14 @@ final class JobSpecValidator {
       if (p == null || p.isBlank()) {
         throw new JobSpecException("input.paths[" + i + "]", "empty path");
       }
+      requireNoCredentials("input.paths[" + i + "]", p);
+    }
+    requireNoCredentials("input.annotations", input.annotations());
+    requireNoCredentials("input.detections", input.detections());
+    requireNoCredentials("output.path", spec.output().path());
+    if (spec.model() != null) {
+      requireNoCredentials("model.pose", spec.model().pose());
+      requireNoCredentials("model.detector", spec.model().detector());
     }
     for (int i = 0; i < input.extensions().size(); i++) {
       if (!EXTENSION.matcher(input.extensions().get(i)).matches()) {
@@ -105,6 +113,14 @@ final class JobSpecValidator {
     }
     if (!spec.evaluation().metrics().isEmpty() && input.annotations() == null) {
       throw new JobSpecException("input.annotations", "required when evaluation.metrics is set");
+    }
+  }
+
+  /** Credentials in a URI would reach logs, messages and results: they belong in Hadoop's fs.s3a.* keys. */
+  private static void requireNoCredentials(String key, String location) {
+    if (Secrets.hasUserInfo(location)) {
+      throw new JobSpecException(key, "'" + Secrets.redact(location) + "': credentials in a URI are refused (they "
+          + "would be printed and stored with the path); set fs.s3a.access.key / fs.s3a.secret.key instead");
     }
   }
 
