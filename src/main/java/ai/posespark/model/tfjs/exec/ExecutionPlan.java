@@ -117,7 +117,10 @@ public final class ExecutionPlan {
     return schedule(model, reachable, kernels, constants, byName, inputs, outputs);
   }
 
-  /** A Const's weight must have the shape and type its node declares: a mismatch would fail deep in a run. */
+  /**
+   * A Const's weight must have the shape and kind of type (float, integer, boolean) its node declares: a mismatch
+   * would fail deep in a run, or compute garbage.
+   */
   private static void checkDeclared(NodeDef node, NDArray weight, NodeContext context) throws TfjsModelException {
     AttrValue value = node.attrs().get("value");
     JsonNode shape = value == null ? null : value.json().path("tensor").path("tensorShape");
@@ -139,7 +142,9 @@ public final class ExecutionPlan {
       } catch (IllegalArgumentException e) {
         throw context.error("dtype: %s", e.getMessage());
       }
-      if (declared != weight.getDataType()) {
+      // TF.js stores int64 as int32 and float64 as float32: only the kind must agree
+      if (declared.isFloating() != weight.getDataType().isFloating()
+          || declared.isBoolean() != weight.getDataType().isBoolean()) {
         throw context.error("dtype mismatch: the node declares %s, the weights manifest gives %s", declared,
             weight.getDataType());
       }
