@@ -11,7 +11,8 @@ import org.apache.hadoop.conf.Configuration;
 public final class Secrets {
   /** What replaces a secret. */
   public static final String MASK = "***";
-  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
+  /** {@code scheme://user:password@}: the user has no '/' or ':', the password may hold '/' (AWS secrets do). */
+  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@:\\s]+:[^@\\s]*@");
   /** Hadoop keys whose values are credentials (S3A's, per bucket too, and Hadoop's credential providers). */
   private static final Pattern SECRET_KEY = Pattern.compile(
       "(?i).*(secret|password|token|access\\.key|credential|encryption\\.key).*");
