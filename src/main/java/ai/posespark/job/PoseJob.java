@@ -65,6 +65,7 @@ public final class PoseJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ListingReport listing = new ListingReport();
     List<FrameTask> tasks = listTasks(jsc, spec, conf, listing);
+    GroundTruthImageIds.reportUnlisted(gt, tasks, listing);
     // a video range task produces a row per sampled frame
     int frames = tasks.stream().mapToInt(FrameTask::frameCount).sum();
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A folder of every broken and unusual image {@link ImageZoo} makes, plus a huge photo, a text file and a hidden
  * file, through the real job (MoveNet lightning): one frame row per file listed, each with the outcome its case
- * says, nothing else lost (the rest is reported as skipped), and poses on the huge photo where they are on the
- * small one.
+ * says, nothing else lost (the rest is reported as skipped, as is the annotated image the folder lacks), and poses
+ * on the huge photo where they are on the small one.
  */
 class BadImagesJobTest {
   /** The skier photo scaled 8×: 5120×3400 = 17.4 MP, decoded every 2nd row and column. */
@@ -56,11 +56,11 @@ class BadImagesJobTest {
     spark = SparkTestSession.get();
     summary = PoseJob.run(spark, JobSpecLoader.parse("""
         name: bad-images
-        input: {paths: [%s]}
+        input: {paths: [%s], annotations: %s}
         model: {pose: movenet-lightning, minPersonScore: 0.2}
         execution: {batchSize: 4, device: cpu}
         output: {path: %s}
-        """.formatted(images, dir.resolve("out")), List.of()));
+        """.formatted(images, TestImages.samples().resolve("person_keypoints.json"), dir.resolve("out")), List.of()));
     frames = spark.read().parquet(summary.runDir() + "/frames").collectAsList().stream()
         .collect(Collectors.toMap(r -> name(r.getAs("uri")), r -> r));
   }
@@ -77,6 +77,9 @@ class BadImagesJobTest {
     assertEquals(1, summary.listing().skipped(), "README.txt");
     assertEquals(1, summary.listing().hidden(), ".DS_Store");
     assertTrue(summary.toString().contains("README.txt"), summary.toString());
+    assertEquals(1, summary.listing().annotatedNotListed(), "the ground truth's 000000000785.jpg is not listed");
+    assertTrue(summary.toString().contains("1 annotated images not in the input, evaluated as missed "
+        + "(000000000785.jpg)"), summary.toString());
     long ok = 0;
     long notes = 0;
     for (ImageZoo.Case c : cases) {
