@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
+import ai.posespark.decode.Subsampling;
 import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.TorchThreads;
@@ -137,7 +138,20 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
 
   /** A subsampled frame's people in its source pixels (decoders map to the decoded image's). */
   private static List<Person> toSource(List<Person> people, DecodedFrame f) {
-    return f.subsampling() == null ? people : people.stream().map(p -> p.toSource(f.subsampling())).toList();
+    Subsampling sub = f.subsampling();
+    if (sub == null) {
+      return people;
+    }
+    List<Person> mapped = new ArrayList<>(people.size());
+    for (Person p : people) {
+      Person q = p.toSource(sub);
+      Person.Detection d = p.detection();
+      if (d != null) {
+        q = q.detected(new Person.Detection(d.box().toSource(sub), d.score(), d.poseScore()), q.score());
+      }
+      mapped.add(q);
+    }
+    return mapped;
   }
 
   /** The frame row's note: what decoding warned of, then why a stage fell back; null when neither. */
