@@ -6,6 +6,7 @@ import ai.posespark.job.JobSpecLoader;
 import ai.posespark.job.JobSummary;
 import ai.posespark.job.OutputSpec;
 import ai.posespark.job.PoseJob;
+import ai.posespark.job.Preflight;
 import ai.posespark.sink.DeltaSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scripts/submit.sh JOB.yaml [--set key=value]...}: validates the job file (before Spark starts), then
- * runs it. Under spark-submit the cluster's master is used; run directly it starts embedded Spark
- * ({@code local[*]} unless {@code --master} says otherwise). Exit codes: 0 ok, 2 bad job file, 1 failure.
+ * {@code scripts/submit.sh JOB.yaml [--set key=value]...}: validates the job file and checks every path and model
+ * it names ({@link Preflight}) before Spark starts, then runs it. Under spark-submit the cluster's master is used;
+ * run directly it starts embedded Spark ({@code local[*]} unless {@code --master} says otherwise). Exit codes: 0 ok,
+ * 2 bad job file (a key, a path or a model), 1 failure.
  */
 @Command(name = "posespark", mixinStandardHelpOptions = true, version = "PoseSpark 0.1",
     description = "Runs a PoseSpark job: pose estimation over images into Parquet, plus evaluation.")
@@ -44,17 +47,19 @@ public final class SubmitCommand implements Callable<Integer> {
       System.err.println("posespark: job file " + jobFile + " does not exist");
       return 2;
     }
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(master != null ? master : "local[*]");
+    }
     JobSpec spec;
     try {
       spec = JobSpecLoader.load(jobFile, overrides);
       PoseJob.checkBeforeStart(spec);
+      // every path and model the job names, with the Hadoop settings the session will have
+      Preflight.check(spec, SparkHadoopUtil.get().newConfiguration(conf));
     } catch (JobSpecException e) {
       System.err.println("posespark: " + e.getMessage());
       return 2;
-    }
-    SparkConf conf = new SparkConf(true);
-    if (!conf.contains("spark.master")) {
-      conf.setMaster(master != null ? master : "local[*]");
     }
     if (spec.output().format() == OutputSpec.Format.DELTA) {
       DeltaSink.SESSION_CONF.forEach(kv -> conf.setIfMissing(kv[0], kv[1]));

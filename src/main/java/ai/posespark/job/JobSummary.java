@@ -1,5 +1,7 @@
 package ai.posespark.job;
 
+import ai.posespark.source.ListingReport;
+
 /**
  * What a run did, printed at the end and returned to callers (tests, schedulers).
  *
@@ -11,14 +13,17 @@ package ai.posespark.job;
  * @param inferenceMs   summed per-frame model time (all stages), for the bare-model throughput
  * @param evaluation    the evaluation's numbers, or null when the job has no {@code evaluation.metrics}
  * @param increment     frames processed, skipped and redone against what the tables held before
+ * @param listing       the input files the listing left out (not images, hidden), counted with examples
  */
 public record JobSummary(String runDir, long frames, long errors, long persons, double seconds,
-                         double inferenceMs, ai.posespark.eval.EvalReport evaluation, RunIncrement increment) {
+                         double inferenceMs, ai.posespark.eval.EvalReport evaluation, RunIncrement increment,
+                         ListingReport listing) {
 
   /** A run that processed every frame it wrote. */
   public JobSummary(String runDir, long frames, long errors, long persons, double seconds, double inferenceMs,
                     ai.posespark.eval.EvalReport evaluation) {
-    this(runDir, frames, errors, persons, seconds, inferenceMs, evaluation, new RunIncrement(frames, 0, 0));
+    this(runDir, frames, errors, persons, seconds, inferenceMs, evaluation, new RunIncrement(frames, 0, 0),
+        new ListingReport());
   }
 
   /** Frames this run processed per second, over the whole run. */
@@ -32,6 +37,7 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
       return runDir + ": " + evaluation;
     }
     return String.format("%s: %d frames (%d errors), %d persons in %.1f s = %.2f images/s; this run: %s", runDir,
-        frames, errors, persons, seconds, framesPerSecond(), increment);
+        frames, errors, persons, seconds, framesPerSecond(), increment)
+        + (listing.isEmpty() ? "" : "\n  input: " + listing);
   }
 }

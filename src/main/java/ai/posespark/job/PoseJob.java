@@ -23,6 +23,7 @@ import ai.posespark.source.FileVersions;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
+import ai.posespark.source.ListingReport;
 import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import java.io.IOException;
@@ -72,14 +73,16 @@ public final class PoseJob {
     FileNameIndex imageIds = GroundTruthImageIds.index(gt);
     PipelinePlan plan = plan(spec, imageIds);
     RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
-        new HadoopConf(conf));
+        new HadoopConf(conf), spec.input().limits());
     RunFolder folder = RunFolder.prepare(spec, runDir, settings.stages(), conf);
     String workDir = folder.workDir();
     RunTables sink = tables(spark, spec, workDir, conf);
     List<Integer> committed = sink.recover();
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<FrameTask> listed = listTasks(jsc, spec, conf);
+    ListingReport listing = new ListingReport();
+    List<FrameTask> listed = listTasks(jsc, spec, conf, listing);
+    GroundTruthImageIds.reportUnlisted(gt, listed, listing);
     Map<String, String> versions = FileVersions.of(spec.input().paths(), conf);
     PriorFrames prior = spec.output().mode().incremental() && !committed.isEmpty()
         ? PriorFrames.of(sink.readFrames(spark), sink.readInputs(spark)) : PriorFrames.none();
@@ -138,7 +141,7 @@ public final class PoseJob {
     folder.commit();
     JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
         (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
-        new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())));
+        new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())), listing);
     LOG.info("{}", summary);
     return summary;
   }
@@ -188,13 +191,17 @@ public final class PoseJob {
    * The tasks of the job's inputs: a task per image, or for {@code input.kind: video} the probed videos' frame
    * ranges, numbered-image folders' frames and single images.
    */
-  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf)
-      throws IOException {
+  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf,
+      ListingReport listing) throws IOException {
     List<String> paths = spec.input().paths();
     if (spec.input().kind() != InputSpec.Kind.VIDEO) {
-      List<FrameTask> tasks = FrameLister.list(paths, conf);
+      List<FrameTask> tasks = FrameLister.list(paths, conf, spec.input().extensions(), listing);
+      if (!listing.isEmpty()) {
+        LOG.warn("{}: {}", spec.name(), listing);
+      }
       if (tasks.isEmpty()) {
-        throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
+        throw new JobSpecException("input.paths", "matched no image files (input.extensions "
+            + spec.input().extensions() + "; " + listing + ")");
       }
       return tasks;
     }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
+import ai.posespark.decode.Subsampling;
 import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.ModelCache;
@@ -60,7 +61,7 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
     modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
-    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
+    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
     Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
       FrameTask task = tasks.next();
@@ -143,10 +144,36 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       DecodedFrame f = good.get(i);
       double[] times = loopTimes(f, stages);
       System.arraycopy(own[i], 0, times, RunSettings.LOOP_STAGES.size(), own[i].length);
-      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times,
-          notes[i]));
+      results.add(new FrameResult(f.task(), f.sourceWidth(), f.sourceHeight(), null, toSource(people.get(i), f),
+          times, note(f.warning(), notes[i])));
     }
     return results;
+  }
+
+  /** A subsampled frame's people in its source pixels (decoders map to the decoded image's). */
+  private static List<Person> toSource(List<Person> people, DecodedFrame f) {
+    Subsampling sub = f.subsampling();
+    if (sub == null) {
+      return people;
+    }
+    List<Person> mapped = new ArrayList<>(people.size());
+    for (Person p : people) {
+      Person q = p.toSource(sub);
+      Person.Detection d = p.detection();
+      if (d != null) {
+        q = q.detected(new Person.Detection(d.box().toSource(sub), d.score(), d.poseScore()), q.score());
+      }
+      mapped.add(q);
+    }
+    return mapped;
+  }
+
+  /** The frame row's note: what decoding warned of, then why a stage fell back; null when neither. */
+  private static String note(String decodeWarning, String stageNote) {
+    if (decodeWarning == null || stageNote == null) {
+      return decodeWarning != null ? decodeWarning : stageNote;
+    }
+    return decodeWarning + "; " + stageNote;
   }
 
   /** A frame's stage times with the loop's own filled in and the pipeline's zero. */
