@@ -59,7 +59,7 @@ public final class SubmitCommand implements Callable<Integer> {
     try (SparkSession spark = SparkSession.builder().appName("posespark:" + spec.name()).config(conf)
         .getOrCreate()) {
       JobSummary summary = PoseJob.run(spark, spec);
-      System.out.println(summary);
+      System.out.print(summary.screen());
       return 0;
     } catch (JobSpecException e) {
       System.err.println("posespark: " + e.getMessage());

@@ -13,6 +13,7 @@ import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.PipelinePlan;
 import ai.posespark.pipeline.Pipelines;
 import ai.posespark.pipeline.RunSettings;
+import ai.posespark.report.RunFinish;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
@@ -108,8 +109,7 @@ public final class PoseJob {
       }
       JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
           (System.nanoTime() - start) / 1e9, totals.modelMs(), report);
-      LOG.info("{}", summary);
-      return summary;
+      return RunFinish.finish(spark, spec, summary);
     } finally {
       inference.unpersist();
     }
@@ -146,7 +146,8 @@ public final class PoseJob {
     EvalReport report = ResultsEvaluation.evaluateResultsFile(spark, spec.input().paths().get(0),
         spec.input().annotations(), spec.input().annotationsFormat(), spec.evaluation().metrics(), runDir + "/eval");
     LOG.info("{}", report);
-    return new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0, report);
+    return RunFinish.finish(spark, spec, new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0,
+        report));
   }
 
   /**
