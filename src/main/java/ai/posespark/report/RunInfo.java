@@ -49,7 +49,7 @@ public final class RunInfo {
     versions().forEach(versions::put);
     json.put("job", jobYaml(spec));
     Path path = new Path(summary.runDir() + "/" + FILE);
-    try (OutputStream out = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(path, true)) {
+    try (OutputStream out = RunFiles.create(path, spark.sparkContext().hadoopConfiguration())) {
       JSON.writeValue(out, json);
     }
   }

@@ -51,7 +51,7 @@ public final class RunReport {
     html.append("</body></html>\n");
     String file = runDir + "/" + FILE;
     Path path = new Path(file);
-    try (OutputStream out = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(path, true)) {
+    try (OutputStream out = RunFiles.create(path, spark.sparkContext().hadoopConfiguration())) {
       out.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
     return file;
