@@ -43,7 +43,6 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunLogging.apply(verbose);
     if (!Files.isRegularFile(jobFile)) {
       System.err.println("posespark: job file " + jobFile + " does not exist");
       return 2;
@@ -56,6 +55,7 @@ public final class SubmitCommand implements Callable<Integer> {
       System.err.println("posespark: " + e.getMessage());
       return 2;
     }
+    RunLogging.apply(verbose);
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
       conf.setMaster(master != null ? master : "local[*]");

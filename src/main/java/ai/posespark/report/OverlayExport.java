@@ -2,8 +2,11 @@ package ai.posespark.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
@@ -13,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Overlay images for a chosen subset: each ok frame matching the predicate at its own size with its people drawn
- * ({@link SkeletonPainter}), as {@code <stem>[_<frame index>]_overlay.jpg}.
+ * ({@link SkeletonPainter}), as {@code <stem>[_<frame index>]_overlay.jpg}; a video's frames also as one annotated
+ * video, {@code <video stem>_overlay.mp4} ({@link OverlayVideo}).
  */
 final class OverlayExport {
   private OverlayExport() {}
@@ -32,6 +36,17 @@ final class OverlayExport {
       try (OutputStream out = RunFiles.create(file, conf)) {
         ImageIO.write(d.image(), "jpg", out);
       }
+    }
+    // frames of a video also become one annotated video, in frame order
+    Map<String, List<SampleFrames.Drawn>> videos = new LinkedHashMap<>();
+    for (SampleFrames.Drawn d : drawn) {
+      if (!d.frame().isNullAt(3)) {
+        videos.computeIfAbsent(d.frame().getString(1), k -> new ArrayList<>()).add(d);
+      }
+    }
+    for (Map.Entry<String, List<SampleFrames.Drawn>> v : videos.entrySet()) {
+      OverlayVideo.write(v.getValue(), new Path(outDir, ExportedFrames.stem(v.getKey()) + "_overlay.mp4").toString(),
+          conf);
     }
     return drawn.size();
   }

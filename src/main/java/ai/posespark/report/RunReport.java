@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code report.html} of a run, built from its tables (and {@code run.json}, {@code eval/*.json}): one
@@ -89,7 +91,10 @@ public final class RunReport {
   }
 
   private static String stageTable(SparkSession spark) {
-    List<String> stages = Arrays.stream(spark.table("frames").columns()).filter(c -> c.endsWith("_ms")).toList();
+    // the stage columns: <stage>_ms doubles (timestamp_ms is a frame's time in its video, not a stage)
+    List<String> stages = Arrays.stream(spark.table("frames").schema().fields())
+        .filter(f -> f.name().endsWith("_ms") && f.dataType().equals(DataTypes.DoubleType))
+        .map(StructField::name).toList();
     List<List<?>> rows = new ArrayList<>();
     for (String col : stages) {
       Row r = spark.sql("SELECT avg(" + col + "), sum(" + col + "), max(" + col + ") FROM frames "
