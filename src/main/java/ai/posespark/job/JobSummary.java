@@ -56,7 +56,7 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
         sb.append(String.format("    %5d × %s%n", e.frames(), e.reason()));
       }
       if (errors > topErrors.stream().mapToLong(ErrorCount::frames).sum()) {
-        sb.append("    (all reasons: scripts/sql.sh ").append(runDir).append(
+        sb.append("    (all reasons: scripts/sql.sh ").append(local(runDir)).append(
             " \"SELECT error, count(*) FROM frames WHERE status = 'error' GROUP BY error\")\n");
       }
       sb.append(String.format("  persons     %d%n", persons));
@@ -65,12 +65,17 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
     if (evaluation != null) {
       sb.append("  ").append(evaluation.toString().replace("\n", "\n  ")).append('\n');
     }
-    sb.append("  output      ").append(runDir).append('\n');
+    sb.append("  output      ").append(local(runDir)).append('\n');
     if (report != null) {
-      sb.append("  report      ").append(report).append("  (open it in a browser; rebuild: scripts/report.sh ")
-          .append(runDir).append(")\n");
+      sb.append("  report      ").append(local(report)).append("  (open it in a browser; rebuild: scripts/report.sh ")
+          .append(local(runDir)).append(")\n");
     }
     return sb.toString();
+  }
+
+  /** A {@code file:} URI as the local path a user types; other URIs as they are. */
+  private static String local(String uri) {
+    return uri.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(uri)).toString() : uri;
   }
 
   @Override

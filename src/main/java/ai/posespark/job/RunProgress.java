@@ -4,6 +4,7 @@ import ai.posespark.report.RateFormat;
 import java.io.PrintStream;
 import java.text.DecimalFormat;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -33,6 +34,8 @@ final class RunProgress extends SparkListener implements AutoCloseable {
   private final ProgressBar bar;
   private final Thread lines;
   private final PrintStream out = System.err;
+  /** The count of the last plain line printed, so the closing line is not a repeat. */
+  private final AtomicLong printed = new AtomicLong(-1);
 
   RunProgress(SparkContext sc, String run, long total) {
     this.sc = sc;
@@ -95,18 +98,20 @@ final class RunProgress extends SparkListener implements AutoCloseable {
 
   private void printLines() {
     long every = Math.round(Double.parseDouble(System.getProperty("posespark.progress.seconds", "10")) * 1000);
-    long printed = -1;
     try {
       while (!Thread.currentThread().isInterrupted()) {
         Thread.sleep(every);
-        long done = count.done();
-        if (done != printed) {
-          out.println(line(run, done, count.total(), (System.nanoTime() - start) / 1e9));
-          printed = done;
-        }
+        printLine();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized void printLine() {
+    long done = count.done();
+    if (printed.getAndSet(done) != done) {
+      out.println(line(run, done, count.total(), (System.nanoTime() - start) / 1e9));
     }
   }
 
@@ -127,7 +132,7 @@ final class RunProgress extends SparkListener implements AutoCloseable {
     }
     if (lines != null) {
       lines.interrupt();
-      out.println(line(run, count.done(), count.total(), (System.nanoTime() - start) / 1e9));
+      printLine();
     }
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
@@ -32,13 +33,15 @@ final class OverlayVideo {
     // the encoder takes even sizes: drop a last odd row or column
     int w = first.getWidth() & ~1;
     int h = first.getHeight() & ~1;
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     Path local = Files.createTempFile("posespark-overlay", ".mp4");
     try {
       try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(local.toString(), w, h)) {
         recorder.setFormat("mp4");
         recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
         recorder.setFrameRate(fps(frames));
-        recorder.setVideoQuality(3);
+        // a bit rate rather than a quality: MPEG-4 part 2 takes no crf
+        recorder.setVideoBitrate(Math.max(1_000_000, w * h * 8));
         recorder.start();
         Frame frame = new Frame(w, h, Frame.DEPTH_UBYTE, 3);
         byte[] row = new byte[w * 3];

@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -47,6 +50,27 @@ class SqlCommandTest {
     assertTrue(out.startsWith("0\n"), out);
     assertTrue(out.contains("|4  |"), "the two-line statement: " + out);
     assertTrue(out.contains("|after|"), "the prompt goes on after an error: " + out);
+  }
+
+  /** Every query of README's cookbook parses and resolves against a run's views. */
+  @Test
+  void readmeCookbookQueriesRun() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int from = readme.indexOf("### Cookbook");
+    String cookbook = readme.substring(from, readme.indexOf("\n## ", from));
+    SparkSession spark = SparkTestSession.get().newSession();
+    RunTables.open(spark, SampleRun.get().runDir());
+    int n = 0;
+    for (int at = cookbook.indexOf("```sql"); at >= 0; at = cookbook.indexOf("```sql", at + 1)) {
+      String block = cookbook.substring(at + 6, cookbook.indexOf("```", at + 6));
+      for (String statement : block.split(";")) {
+        if (!statement.isBlank()) {
+          spark.sql(statement).collectAsList();
+          n++;
+        }
+      }
+    }
+    assertEquals(6, n, "the cookbook's queries");
   }
 
   @Test
