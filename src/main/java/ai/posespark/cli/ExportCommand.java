@@ -1,6 +1,7 @@
 package ai.posespark.cli;
 
 import ai.posespark.report.RunExport;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
@@ -55,7 +56,7 @@ public final class ExportCommand implements Callable<Integer> {
         System.err.println("posespark export: --where: " + a.getSimpleMessage());
         return 2;
       }
-      if (e instanceof java.io.IOException) {
+      if (e instanceof IOException) {
         System.err.println("posespark export: " + e.getMessage());
         return 1;
       }

@@ -1,6 +1,7 @@
 package ai.posespark.cli;
 
 import ai.posespark.report.RunReport;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ public final class ReportCommand implements Callable<Integer> {
       String file = RunReport.write(spark, LocalSpark.qualify(spark, runDir));
       System.out.println("report: " + file);
       return 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("posespark report: " + e.getMessage());
       return 1;
     }

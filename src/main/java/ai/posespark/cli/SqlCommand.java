@@ -2,6 +2,7 @@ package ai.posespark.cli;
 
 import ai.posespark.report.RunTables;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,7 +56,7 @@ public final class SqlCommand implements Callable<Integer> {
         System.err.print(statement.length() == 0 ? "sql> " : "...> ");
       }
       return 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("posespark sql: " + e.getMessage());
       return 1;
     }

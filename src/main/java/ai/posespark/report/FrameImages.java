@@ -9,6 +9,7 @@ import ai.posespark.source.VideoIndex;
 import ai.posespark.source.VideoProbe;
 import ai.posespark.source.VideoRanges;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class FrameImages {
     try {
       Path p = new Path(uri);
       bytes = p.getFileSystem(conf).getFileStatus(p).getLen();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return out;
     }
     VideoIndex video = VideoProbe.probe(uri, bytes, conf);

@@ -1,9 +1,9 @@
 package ai.posespark.report;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.awt.image.BufferedImage;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -127,7 +129,7 @@ final class ReviewExport {
     Row box = p.getStruct(p.fieldIndex("bbox"));
     a.put("id", id).put("image_id", imageId).put("category_id", 1).put("iscrowd", 0);
     ArrayNode kps = a.putArray("keypoints");
-    Map<String, Row> byName = new java.util.HashMap<>();
+    Map<String, Row> byName = new HashMap<>();
     for (Row k : p.<Row>getList(p.fieldIndex("keypoints"))) {
       byName.put(k.getString(0), k);
     }
@@ -178,7 +180,7 @@ final class ReviewExport {
     Path source = new Path(uri);
     try (InputStream in = source.getFileSystem(conf).open(source); OutputStream o = RunFiles.create(target, conf)) {
       in.transferTo(o);
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       return null;
     }
     return name;

@@ -2,6 +2,7 @@ package ai.posespark.report;
 
 import ai.posespark.sink.ResultsJsonWriter;
 import java.io.IOException;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +42,7 @@ public final class RunExport {
    */
   public static String export(SparkSession spark, String runDir, Format format, String where, String outDir,
       int limit) throws IOException {
-    java.util.List<String> views = RunTables.open(spark, runDir);
+    List<String> views = RunTables.open(spark, runDir);
     if (!views.contains("frames")) {
       throw new IOException(runDir + " has no frames table (a results-only run): nothing to export");
     }

@@ -1,7 +1,11 @@
 package ai.posespark.report;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+
 import ai.posespark.job.JobSpec;
 import ai.posespark.job.JobSummary;
+import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -26,13 +30,13 @@ public final class RunFinish {
       RunInfo.write(session, spec, summary);
       List<JobSummary.ErrorCount> reasons = List.of();
       if (summary.errors() > 0) {
-        reasons = session.read().parquet(summary.runDir() + "/frames").where("status = 'error' AND run = '"
-            + spec.name() + "'").groupBy("error").count().orderBy(org.apache.spark.sql.functions.desc("count"),
-                org.apache.spark.sql.functions.col("error")).limit(TOP_ERRORS).collectAsList().stream()
-            .map(r -> new JobSummary.ErrorCount(String.valueOf(r.get(0)), r.getLong(1))).toList();
+        reasons = session.read().parquet(summary.runDir() + "/frames")
+            .where(col("status").equalTo("error").and(col("run").equalTo(spec.name())))
+            .groupBy("error").count().orderBy(desc("count"), col("error")).limit(TOP_ERRORS).collectAsList()
+            .stream().map(r -> new JobSummary.ErrorCount(String.valueOf(r.get(0)), r.getLong(1))).toList();
       }
       return summary.withReport(reasons, RunReport.write(session, summary.runDir()));
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.warn("{}: report not written: {}", spec.name(), e.toString(), e);
       return summary;
     }
