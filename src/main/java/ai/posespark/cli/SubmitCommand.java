@@ -41,12 +41,18 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "Spark master when not run by spark-submit (default local[*])")
   String master;
 
+  @Option(names = {"-v", "--verbose"},
+      description = "log PoseSpark's steps, Spark's and DJL's messages (CUDA probing included); default: progress, "
+          + "warnings and the final summary only")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(jobFile)) {
       System.err.println("posespark: job file " + jobFile + " does not exist");
       return 2;
     }
+    RunLogging.apply(verbose);
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
       conf.setMaster(master != null ? master : "local[*]");
@@ -66,10 +72,12 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     // PoseSpark draws its own frame-level progress bar; Spark's stage bar would fight it for the console
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    // running tasks report their frame counts with each heartbeat: the progress moves within a partition
+    conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
     try (SparkSession spark = SparkSession.builder().appName("posespark:" + spec.name()).config(conf)
         .getOrCreate()) {
       JobSummary summary = PoseJob.run(spark, spec);
-      System.out.println(summary);
+      System.out.print(summary.screen());
       return 0;
     } catch (JobSpecException e) {
       System.err.println("posespark: " + e.getMessage());

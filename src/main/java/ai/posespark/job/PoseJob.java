@@ -13,6 +13,7 @@ import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.PipelinePlan;
 import ai.posespark.pipeline.Pipelines;
 import ai.posespark.pipeline.RunSettings;
+import ai.posespark.report.RunFinish;
 import ai.posespark.sink.DeltaSink;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
@@ -142,8 +143,7 @@ public final class PoseJob {
     JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
         (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
         new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())), listing);
-    LOG.info("{}", summary);
-    return summary;
+    return RunFinish.finish(spark, spec, summary);
   }
 
   /** The run's tables in {@code output.format}. */
@@ -224,7 +224,8 @@ public final class PoseJob {
         folder.workDir() + "/eval");
     folder.commit();
     LOG.info("{}", report);
-    return new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0, report);
+    return RunFinish.finish(spark, spec, new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0,
+        report));
   }
 
   /**
