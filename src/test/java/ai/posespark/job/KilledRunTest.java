@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KilledRunTest {
-  private static final int COPIES = 12;
+  private static final int COPIES = 8;
   private static final int FRAMES = COPIES * 3;
   @TempDir
   static Path dir;

@@ -102,12 +102,13 @@ class S3aJobTest {
       spark.conf().unset("spark.sql.parquet.output.committer.class");
       hadoop.unset("fs.s3a.committer.name");
     }
-    // an S3A committer's _SUCCESS is a JSON manifest naming it (FileOutputCommitter's is empty)
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/_SUCCESS"))) {
+    // an S3A committer's _SUCCESS is a JSON manifest naming it (FileOutputCommitter's is empty); a run of a few
+    // frames commits one chunk
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/chunk=1/_SUCCESS"))) {
       String success = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(success.contains("\"committer\":\"magic\""), success);
     }
-    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/__magic")),
+    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/chunk=1/__magic")),
         "the committer cleans up its pending-upload folder");
   }
 
