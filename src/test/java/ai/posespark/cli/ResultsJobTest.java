@@ -62,7 +62,8 @@ class ResultsJobTest {
          {"image_id": 1002, "category_id": 1, "keypoints": %1$s, "score": 0.7}]
         """.formatted(keypoints));
     int code = new CommandLine(new SubmitCommand()).execute("jobs/evaluate-results.yaml", "--master", "local[2]",
-        "--set", "input.paths=[" + results + "]", "--set", "output.path=" + dir.resolve("out"));
+        "--set", "input.paths=[" + results + "]", "--set", "input.annotations=" + gt, "--set",
+        "output.path=" + dir.resolve("out"));
     assertEquals(0, code);
     JsonNode coco = new ObjectMapper().readTree(dir.resolve("out/evaluate-results/eval/coco.json").toFile());
     assertEquals(2, coco.path("persons_without_ground_truth").asInt());
