@@ -22,6 +22,8 @@ if [ -n "${SPARK_HOME:-}" ]; then
 fi
 
 posespark_build
+# a progress bar on a terminal, plain periodic lines in a pipe or a log file
+if [ -t 2 ]; then progress=bar; else progress=lines; fi
 # shellcheck disable=SC2086
-exec java ${POSESPARK_DRIVER_MEMORY:+-Xmx$POSESPARK_DRIVER_MEMORY} $POSESPARK_JAVA_OPTS \
+exec java -Dposespark.progress="${POSESPARK_PROGRESS:-$progress}" ${POSESPARK_DRIVER_MEMORY:+-Xmx$POSESPARK_DRIVER_MEMORY} $POSESPARK_JAVA_OPTS \
   -cp "$POSESPARK_CP" ai.posespark.cli.SubmitCommand "$@"

@@ -6,17 +6,30 @@ import ai.posespark.source.FrameTask;
  * One frame as the executor loop receives it: its pixels, or why there are none, with what reading and decoding
  * cost.
  *
- * @param task     the frame (a video decoder names each frame of its range by its own task)
- * @param image    the pixels; null when the frame failed
- * @param error    null when the frame decoded, else the reason for the frame row
- * @param readMs   milliseconds reading its bytes
- * @param decodeMs milliseconds decoding them
+ * @param task        the frame (a video decoder names each frame of its range by its own task)
+ * @param image       the pixels; null when the frame failed
+ * @param error       null when the frame decoded, else the reason for the frame row
+ * @param readMs      milliseconds reading its bytes
+ * @param decodeMs    milliseconds decoding them
+ * @param subsampling how a huge image's decoded pixels map to its own, or null at full resolution
+ * @param warning     what decoding reported while still producing pixels (e.g. a truncated file), or null
  */
-public record DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs) {
+public record DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs,
+                           Subsampling subsampling, String warning) {
+
+  /** A frame at full resolution, decoded without a warning (or failed). */
+  public DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs) {
+    this(task, image, error, readMs, decodeMs, null, null);
+  }
 
   /** A frame that decoded. */
   public static DecodedFrame ok(FrameTask task, RgbImage image, double readMs, double decodeMs) {
     return new DecodedFrame(task, image, null, readMs, decodeMs);
+  }
+
+  /** An image that decoded, with its subsampling and warning. */
+  public static DecodedFrame ok(FrameTask task, DecodedImage image, double readMs, double decodeMs) {
+    return new DecodedFrame(task, image.image(), null, readMs, decodeMs, image.subsampling(), image.warning());
   }
 
   /** A frame that could not be read or decoded. */
@@ -26,5 +39,15 @@ public record DecodedFrame(FrameTask task, RgbImage image, String error, double 
 
   public boolean isOk() {
     return error == null;
+  }
+
+  /** The source frame's width, pixels (the decoded image's unless it was subsampled). */
+  public int sourceWidth() {
+    return subsampling == null ? image.width() : subsampling.sourceWidth();
+  }
+
+  /** The source frame's height, pixels. */
+  public int sourceHeight() {
+    return subsampling == null ? image.height() : subsampling.sourceHeight();
   }
 }

@@ -4,33 +4,84 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Image bytes → upright {@link RgbImage}. JPEG (baseline and progressive), PNG (grey, palette, alpha), BMP and GIF
- * through ImageIO; EXIF orientation applied; a JPEG's ICC profile ignored, as TF's decoders do
- * ({@link JpegIccProfile}). Anything that does not decode raises {@link FrameDecodeException} with a reason fit for
- * the frame row's {@code error} column.
+ * Image bytes → upright {@link RgbImage}. The format is read from the bytes, never the file name, by ImageIO's
+ * readers: JPEG (baseline, progressive, CMYK/YCCK and broken ICC profiles through TwelveMonkeys), PNG (grey, 16-bit,
+ * palette, alpha), BMP, GIF (first frame), TIFF and WebP (TwelveMonkeys). EXIF orientation is applied; a JPEG's
+ * ICC profile is ignored, as TF's decoders do ({@link JpegIccProfile}). The header's declared size is checked
+ * against {@link ImageLimits} before any pixel buffer is allocated. Anything that does not decode raises
+ * {@link FrameDecodeException} with a reason fit for the frame row's {@code error} column.
  */
 public final class ImageDecoder {
   private ImageDecoder() {}
 
-  /** Decodes {@code bytes}; never returns null. */
+  /** Decodes {@code bytes} within the default limits; never returns null. */
   public static RgbImage decode(byte[] bytes) throws FrameDecodeException {
+    return read(bytes, ImageLimits.DEFAULTS).image();
+  }
+
+  /** Decodes {@code bytes} within {@code limits}, with the decoder's warnings; never returns null. */
+  public static DecodedImage read(byte[] bytes, ImageLimits limits) throws FrameDecodeException {
     if (bytes.length == 0) {
       throw new FrameDecodeException("empty file");
     }
-    BufferedImage image;
-    try {
-      image = ImageIO.read(new ByteArrayInputStream(JpegIccProfile.strip(bytes)));
+    byte[] stripped = JpegIccProfile.strip(bytes);
+    // in memory: ImageIO's default stream caches to imageio*.tmp files, which a killed JVM leaves behind
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stripped))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new FrameDecodeException("not a supported image format (" + bytes.length + " bytes, starts with "
+            + signature(bytes) + ")");
+      }
+      ImageReader reader = readers.next();
+      try {
+        return read(reader, in, bytes, limits);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
-      throw new FrameDecodeException("cannot decode image: " + e.getMessage(), e);
+      throw new FrameDecodeException("cannot decode image: " + e, e);
     }
-    if (image == null) {
-      throw new FrameDecodeException("not a supported image format (" + bytes.length + " bytes, starts with "
-          + signature(bytes) + ")");
+  }
+
+  private static DecodedImage read(ImageReader reader, ImageInputStream in, byte[] bytes, ImageLimits limits)
+      throws IOException, FrameDecodeException {
+    reader.setInput(in, false, false);
+    String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+    long w = reader.getWidth(0);
+    long h = reader.getHeight(0);
+    if (w < 1 || h < 1) {
+      throw new FrameDecodeException(format + " header declares " + w + "x" + h + " pixels");
     }
-    return ExifOrientation.apply(toRgb(image), ExifOrientation.read(bytes));
+    if (w * h > limits.maxPixels()) {
+      throw new FrameDecodeException(String.format("%s declares %dx%d = %,d pixels, above input.maxPixels %,d "
+          + "(refused before decoding)", format, w, h, w * h, limits.maxPixels()));
+    }
+    int step = limits.step(w, h);
+    ImageReadParam param = reader.getDefaultReadParam();
+    if (step > 1) {
+      param.setSourceSubsampling(step, step, 0, 0);
+    }
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    BufferedImage image = reader.read(0, param);
+    RgbImage rgb = ExifOrientation.apply(toRgb(image), ExifOrientation.read(bytes));
+    Subsampling sub = null;
+    if (step > 1) {
+      boolean swap = rgb.width() != image.getWidth();
+      sub = new Subsampling(step, (int) (swap ? h : w), (int) (swap ? w : h), rgb.width(), rgb.height());
+    }
+    String warning = warnings.isEmpty() ? null : "decoder warning (" + format + "): " + String.join("; ", warnings);
+    return new DecodedImage(rgb, sub, warning);
   }
 
   /** Copies any BufferedImage into packed RGB bytes (colour models, palettes and alpha handled by Java2D). */

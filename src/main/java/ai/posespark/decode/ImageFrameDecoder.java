@@ -11,10 +11,12 @@ import org.apache.hadoop.fs.Path;
 /** An image file (any Hadoop file system) → its one frame, through {@link ImageDecoder}. */
 public final class ImageFrameDecoder implements FrameDecoder {
   private final Configuration conf;
+  private final ImageLimits limits;
 
   /** Reads files with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings). */
-  public ImageFrameDecoder(Configuration conf) {
+  public ImageFrameDecoder(Configuration conf, ImageLimits limits) {
     this.conf = conf;
+    this.limits = limits;
   }
 
   @Override
@@ -33,7 +35,7 @@ public final class ImageFrameDecoder implements FrameDecoder {
     long t1 = System.nanoTime();
     double readMs = (t1 - t0) / 1e6;
     try {
-      RgbImage image = ImageDecoder.decode(bytes);
+      DecodedImage image = ImageDecoder.read(bytes, limits);
       return DecodedFrame.ok(task, image, readMs, (System.nanoTime() - t1) / 1e6);
     } catch (FrameDecodeException | RuntimeException e) {
       return DecodedFrame.failed(task, e.getMessage(), readMs, (System.nanoTime() - t1) / 1e6);

@@ -134,6 +134,14 @@ public final class EvalOutputs {
         ar.put(thr, arT[t]);
       }
     }
+    // the precision/recall curves (area all) behind AP, for the report's plot: precision at each recall threshold
+    ObjectNode curves = json.putObject("precision_at_recall");
+    for (int t = 0; t < m.params().iouThrs.length; t++) {
+      ArrayNode curve = curves.putArray(String.format("%.2f", m.params().iouThrs[t]));
+      for (int r = 0; r < m.params().recThrs.length; r++) {
+        curve.add(m.categoryIds().length == 0 ? -1 : m.precision()[t][r][0][0]);
+      }
+    }
     json.put("max_dets", m.params().maxDets);
     json.put("num_images", m.numImages());
     json.put("num_detections", m.numDetections());

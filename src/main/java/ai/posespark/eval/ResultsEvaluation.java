@@ -36,21 +36,24 @@ public final class ResultsEvaluation {
     GroundTruth gt = GroundTruth.load(annotationsUri, format, metrics, conf);
     CocoMetrics coco = null;
     PckhMetrics pckh = null;
+    long withoutGroundTruth = 0;
     if (GroundTruth.wants(metrics, GroundTruth.COCO)) {
       Set<Long> imageIds = new HashSet<>();
       for (ImageInfo im : gt.coco().images()) {
         imageIds.add(im.id());
       }
-      List<EvalDetection> dts = ResultDetections.of(resultsUri, CocoResultsReader.read(resultsUri, conf), imageIds);
+      ResultDetections.Matched dts = ResultDetections.of(resultsUri, CocoResultsReader.read(resultsUri, conf),
+          imageIds);
+      withoutGroundTruth = dts.withoutGroundTruth();
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      coco = SparkCocoEvaluation.evaluate(spark, gt.coco(), jsc.parallelize(dts), OksParams.coco(), 0);
-      EvalOutputs.writeCoco(spark, coco, gt.coco().keypointNames(), 0, evalOutDir);
+      coco = SparkCocoEvaluation.evaluate(spark, gt.coco(), jsc.parallelize(dts.detections()), OksParams.coco(), 0);
+      EvalOutputs.writeCoco(spark, coco, gt.coco().keypointNames(), withoutGroundTruth, evalOutDir);
     }
     if (GroundTruth.wants(metrics, GroundTruth.PCKH)) {
       pckh = PckhEvaluation.evaluatePredictions(spark, gt.mpii(), MpiiPredictionsReader.read(resultsUri, conf),
           resultsUri);
       EvalOutputs.writePckh(spark, pckh, evalOutDir);
     }
-    return new EvalReport(coco, pckh, 0, evalOutDir);
+    return new EvalReport(coco, pckh, withoutGroundTruth, evalOutDir);
   }
 }

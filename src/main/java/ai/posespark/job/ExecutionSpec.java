@@ -10,18 +10,20 @@ import ai.posespark.model.DevicePreference;
  * @param partitions    number of Spark partitions for inference; null = about 2 per core of the cluster
  * @param frameStride   video jobs: every n-th frame by the video's own index (default 1, every frame)
  * @param framesPerTask video jobs: target sampled frames per video range task (default 256), cut at keyframes
+ * @param retryErrors   {@code output.mode} append / resume: also redo the frames whose row is {@code error}
  */
 public record ExecutionSpec(Integer batchSize, DevicePreference device, Integer partitions, Integer frameStride,
-                            Integer framesPerTask) implements java.io.Serializable {
+                            Integer framesPerTask, Boolean retryErrors) implements java.io.Serializable {
 
   public ExecutionSpec {
     batchSize = batchSize == null ? 8 : batchSize;
     device = device == null ? DevicePreference.AUTO : device;
     frameStride = frameStride == null ? 1 : frameStride;
     framesPerTask = framesPerTask == null ? 256 : framesPerTask;
+    retryErrors = retryErrors != null && retryErrors;
   }
 
   static ExecutionSpec defaults() {
-    return new ExecutionSpec(null, null, null, null, null);
+    return new ExecutionSpec(null, null, null, null, null, null);
   }
 }

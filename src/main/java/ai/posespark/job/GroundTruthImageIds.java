@@ -2,8 +2,14 @@ package ai.posespark.job;
 
 import ai.posespark.data.AnnotationFormat;
 import ai.posespark.data.FileNameIndex;
+import ai.posespark.data.ImageInfo;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.sink.ResultsJsonWriter;
+import ai.posespark.source.FrameTask;
+import ai.posespark.source.ListingReport;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Picks the image ids {@code results.json} uses, so other tools can score it against the same ground truth. */
 final class GroundTruthImageIds {
@@ -24,5 +30,25 @@ final class GroundTruthImageIds {
       return null;
     }
     return FileNameIndex.of(gt.coco());
+  }
+
+  /** Counts in {@code listing} the ground-truth images (COCO-like) that none of {@code tasks} is. */
+  static void reportUnlisted(GroundTruth gt, List<FrameTask> tasks, ListingReport listing) {
+    if (gt == null || gt.coco() == null) {
+      return;
+    }
+    FileNameIndex index = FileNameIndex.of(gt.coco());
+    Set<Long> listed = new HashSet<>();
+    for (FrameTask t : tasks) {
+      Long id = index.lookup(t.uri());
+      if (id != null) {
+        listed.add(id);
+      }
+    }
+    for (ImageInfo im : gt.coco().images()) {
+      if (!listed.contains(im.id())) {
+        listing.annotatedNotListed(im.fileName());
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
 package ai.posespark.job;
 
+import ai.posespark.decode.ImageLimits;
+import ai.posespark.source.FrameLister;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Job key {@code input}.
@@ -11,13 +14,28 @@ import java.util.List;
  * @param annotations       optional ground truth for evaluation
  * @param annotationsFormat {@code coco | mpii | aic | posetrack}; null means detect from the file
  * @param detections        COCO detection results file for {@code model.detector: file} (top-down)
+ * @param extensions        image file extensions folders and globs take (lower case, no dot); others are skipped
+ *                          and reported
+ * @param maxPixels         images declaring more pixels get an error row, refused before decoding
+ * @param maxDecodePixels   larger images are decoded subsampled to at most this many pixels
  */
 public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
-                        String detections) implements java.io.Serializable {
+                        String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels)
+    implements java.io.Serializable {
 
   public InputSpec {
     paths = paths == null ? List.of() : List.copyOf(paths);
     kind = kind == null ? Kind.IMAGES : kind;
+    extensions = extensions == null ? List.copyOf(FrameLister.IMAGE_EXTENSIONS)
+        : extensions.stream().map(e -> e == null ? "" : e.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT))
+        .toList();
+    maxPixels = maxPixels == null ? ImageLimits.DEFAULT_MAX_PIXELS : maxPixels;
+    maxDecodePixels = maxDecodePixels == null ? ImageLimits.DEFAULT_MAX_DECODE_PIXELS : maxDecodePixels;
+  }
+
+  /** What decoding one image may allocate. */
+  public ImageLimits limits() {
+    return new ImageLimits(maxPixels, maxDecodePixels);
   }
 
   /** What {@code input.paths} holds. */

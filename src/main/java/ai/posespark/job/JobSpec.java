@@ -26,7 +26,7 @@ public record JobSpec(
   public JobSpec {
     execution = execution == null ? ExecutionSpec.defaults() : execution;
     tracking = tracking == null ? TrackingSpec.off() : tracking;
-    output = output == null ? new OutputSpec(null, null) : output;
+    output = output == null ? new OutputSpec(null, null, null, null) : output;
     evaluation = evaluation == null ? new EvaluationSpec(null, null) : evaluation;
     train = (train == null ? new TrainSpec(null, null, null, null, null, null, null, null, null, null, null) : train)
         .orDefaults();

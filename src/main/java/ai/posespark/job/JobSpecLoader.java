@@ -143,7 +143,7 @@ public final class JobSpecLoader {
     if (type.isEnum()) {
       return "one of " + enumValues(type);
     }
-    if (type == Integer.class || type == int.class) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
       return "an integer";
     }
     if (type == Double.class || type == double.class) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Checks the rules that types alone cannot say; each failure names its key. */
 final class JobSpecValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
   private static final Set<String> METRICS = Set.of("coco", "pckh", "posetrack");
   private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
 
@@ -33,6 +34,29 @@ final class JobSpecValidator {
       if (p == null || p.isBlank()) {
         throw new JobSpecException("input.paths[" + i + "]", "empty path");
       }
+      requireNoCredentials("input.paths[" + i + "]", p);
+    }
+    requireNoCredentials("input.annotations", input.annotations());
+    requireNoCredentials("input.detections", input.detections());
+    requireNoCredentials("output.path", spec.output().path());
+    if (spec.model() != null) {
+      requireNoCredentials("model.pose", spec.model().pose());
+      requireNoCredentials("model.detector", spec.model().detector());
+    }
+    for (int i = 0; i < input.extensions().size(); i++) {
+      if (!EXTENSION.matcher(input.extensions().get(i)).matches()) {
+        throw new JobSpecException("input.extensions[" + i + "]", "'" + input.extensions().get(i)
+            + "' is not a file extension (letters and digits, e.g. jpg)");
+      }
+    }
+    if (input.extensions().isEmpty()) {
+      throw new JobSpecException("input.extensions", "empty: folders and globs would list nothing");
+    }
+    if (input.maxPixels() < 1) {
+      throw new JobSpecException("input.maxPixels", input.maxPixels() + " must be at least 1");
+    }
+    if (input.maxDecodePixels() < 1) {
+      throw new JobSpecException("input.maxDecodePixels", input.maxDecodePixels() + " must be at least 1");
     }
     if (input.annotationsFormat() != null && !ANNOTATION_FORMATS.contains(input.annotationsFormat())) {
       throw new JobSpecException("input.annotationsFormat",
@@ -79,6 +103,9 @@ final class JobSpecValidator {
     if (spec.output().path().isBlank()) {
       throw new JobSpecException("output.path", "empty path");
     }
+    if (spec.output().chunkFrames() < 1) {
+      throw new JobSpecException("output.chunkFrames", spec.output().chunkFrames() + " must be at least 1");
+    }
     for (int i = 0; i < spec.evaluation().metrics().size(); i++) {
       String m = spec.evaluation().metrics().get(i);
       if (!METRICS.contains(m)) {
@@ -92,6 +119,14 @@ final class JobSpecValidator {
     }
     if (!spec.evaluation().metrics().isEmpty() && input.annotations() == null) {
       throw new JobSpecException("input.annotations", "required when evaluation.metrics is set");
+    }
+  }
+
+  /** Credentials in a URI would reach logs, messages and results: they belong in Hadoop's fs.s3a.* keys. */
+  private static void requireNoCredentials(String key, String location) {
+    if (Secrets.hasUserInfo(location)) {
+      throw new JobSpecException(key, "'" + Secrets.redact(location) + "': credentials in a URI are refused (they "
+          + "would be printed and stored with the path); set fs.s3a.access.key / fs.s3a.secret.key instead");
     }
   }
 

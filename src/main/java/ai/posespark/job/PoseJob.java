@@ -13,37 +13,51 @@ import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.PipelinePlan;
 import ai.posespark.pipeline.Pipelines;
 import ai.posespark.pipeline.RunSettings;
+import ai.posespark.report.RunFinish;
+import ai.posespark.sink.DeltaSink;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
+import ai.posespark.sink.RunTables;
 import ai.posespark.source.CostPartitioner;
+import ai.posespark.source.FileVersions;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
-import ai.posespark.train.TrainJob;
+import ai.posespark.source.ListingReport;
 import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
+import ai.posespark.train.TrainJob;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver side of a run: plan the pipeline, list frames, spread them over partitions by cost, run
- * {@link PartitionRunner} on the executors, write the tables, {@code results.json} and the evaluation.
+ * The driver side of a run: plan the pipeline, prepare the run folder for {@code output.mode}, list frames and
+ * leave out those the tables hold (append, resume), spread the rest over partitions by cost, run
+ * {@link PartitionRunner} on the executors chunk by chunk, committing each chunk's tables, then write
+ * {@code results.json} and the evaluation over the whole run.
  */
 public final class PoseJob {
   private static final Logger LOG = LoggerFactory.getLogger(PoseJob.class);
+  private static final StructType INPUT_VERSIONS = new StructType().add("uri", DataTypes.StringType, false)
+      .add("version", DataTypes.StringType, false);
 
   private PoseJob() {}
 
@@ -55,81 +69,146 @@ public final class PoseJob {
     if (spec.input().kind() == InputSpec.Kind.RESULTS) {
       return evaluateResults(spark, spec, runDir, start);
     }
-    prepareOutput(runDir, spec.output().mode(), conf);
     if (spec.input().kind() == InputSpec.Kind.TRAIN) {
-      return TrainJob.run(spark, spec, runDir);
+      RunFolder folder = RunFolder.prepare(spec, runDir, List.of(), conf);
+      JobSummary trained = TrainJob.run(spark, spec, folder.workDir(), runDir);
+      folder.commit();
+      return trained;
     }
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
     FileNameIndex imageIds = GroundTruthImageIds.index(gt);
     PipelinePlan plan = plan(spec, imageIds);
+    RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
+        new HadoopConf(conf), spec.input().limits());
+    RunFolder folder = RunFolder.prepare(spec, runDir, settings.stages(), conf);
+    String workDir = folder.workDir();
+    RunTables sink = tables(spark, spec, workDir, conf);
+    List<Integer> committed = sink.recover();
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<FrameTask> tasks = listTasks(jsc, spec, conf);
+    ListingReport listing = new ListingReport();
+    List<FrameTask> listed = listTasks(jsc, spec, conf, listing);
+    GroundTruthImageIds.reportUnlisted(gt, listed, listing);
+    Map<String, String> versions = FileVersions.of(spec.input().paths(), conf);
+    PriorFrames prior = spec.output().mode().incremental() && !committed.isEmpty()
+        ? PriorFrames.of(sink.readFrames(spark), sink.readInputs(spark)) : PriorFrames.none();
+    PriorFrames.Selection selection = prior.select(listed, spec.execution().retryErrors(), versions);
+    if (!selection.redo().isEmpty()) {
+      sink.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF("frame_id"));
+    }
+    List<FrameTask> tasks = selection.todo();
     // a video range task produces a row per sampled frame
     int frames = tasks.stream().mapToInt(FrameTask::frameCount).sum();
     int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
         : defaultPartitions(frames, jsc.defaultParallelism());
-    List<List<FrameTask>> parts = CostPartitioner.split(tasks, partitions);
-    LOG.info("{}: {} frames ({} tasks) in {} partitions, pipeline {} ({}), stages {}", spec.name(), frames,
-        tasks.size(), parts.size(), spec.model().pipeline(), plan.model(), plan.stages());
+    List<List<FrameTask>> parts = tasks.isEmpty() ? List.of() : CostPartitioner.split(tasks, partitions);
+    // tracking regroups a video's rows across all tasks: such a run commits once
+    List<List<List<FrameTask>>> chunks = spec.tracking().enabled() ? List.of(parts)
+        : ChunkPlan.split(parts, spec.output().chunkFrames(), jsc.defaultParallelism());
+    LOG.info("{}: {} frames ({} tasks) in {} partitions and {} chunks, pipeline {} ({}), stages {}; {} frames "
+        + "skipped (already in {})", spec.name(), frames, tasks.size(), parts.size(), parts.isEmpty() ? 0
+        : chunks.size(), spec.model().pipeline(), plan.model(), plan.stages(), selection.skipped(), workDir);
 
-    RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
-        new HadoopConf(conf));
-    Dataset<Row> inference;
-    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames)) {
-      JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
-          .flatMap(List::iterator)
-          .mapPartitions(new PartitionRunner(settings, progress.counter()));
-      inference = spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> estimated = inference;
-      if (spec.tracking().enabled()) {
-        // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
-        inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-      }
-      ParquetSink.write(inference, runDir, saveMode(spec.output().mode()));
-      if (estimated != inference) {
+    int next = committed.isEmpty() ? 1 : committed.get(committed.size() - 1) + 1;
+    CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("posespark.modelLoads");
+    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames);
+         ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, chunks.size())) {
+      for (List<List<FrameTask>> chunk : chunks) {
+        if (chunk.isEmpty()) {
+          continue;
+        }
+        Dataset<Row> estimated = infer(spark, jsc, chunk, settings, new PartitionRunner(settings,
+            progress.counter(), loads));
+        Dataset<Row> inference = estimated;
+        if (spec.tracking().enabled()) {
+          // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
+          inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        commits.commit(inference, inputs(spark, chunk, versions), next++,
+            chunk.stream().flatMap(List::stream).mapToInt(FrameTask::frameCount).sum());
+        inference.unpersist();
         estimated.unpersist();
       }
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
-    try {
-      Dataset<Row> persons = spark.read().parquet(runDir + "/persons")
-          .where(col("run").equalTo(spec.name()));
-      ResultsJsonWriter.write(persons, runDir + "/results.json", conf, GroundTruthImageIds.resolver(imageIds),
-          spec.model().minKeypointScore());
-      LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
-      RunTotals totals = RunTotals.of(inference, settings);
-      LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
-      EvalReport report = null;
-      if (!spec.evaluation().metrics().isEmpty()) {
-        report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), runDir + "/eval",
-            spec.model().minKeypointScore(), spec.evaluation().posetrack());
-        LOG.info("{}", report);
-      }
-      JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
-          (System.nanoTime() - start) / 1e9, totals.modelMs(), report);
-      LOG.info("{}", summary);
-      return summary;
-    } finally {
-      inference.unpersist();
+    Dataset<Row> persons = sink.readPersons(spark).where(col("run").equalTo(spec.name()));
+    ResultsJsonWriter.write(persons, workDir + "/results.json", conf, GroundTruthImageIds.resolver(imageIds),
+        spec.model().minKeypointScore());
+    LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
+    RunTotals totals = RunTotals.of(sink.readFrames(spark), settings);
+    LOG.info("{}: mean ms per ok frame: {}", spec.name(), totals.stageMeans());
+    EvalReport report = null;
+    if (!spec.evaluation().metrics().isEmpty()) {
+      report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), workDir + "/eval",
+          spec.model().minKeypointScore(), spec.evaluation().posetrack());
+      LOG.info("{}", report);
     }
+    folder.commit();
+    JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
+        (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
+        new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())), listing);
+    return RunFinish.finish(spark, spec, summary);
+  }
+
+  /** The run's tables in {@code output.format}. */
+  private static RunTables tables(SparkSession spark, JobSpec spec, String dir, Configuration conf)
+      throws IOException {
+    if (spec.output().format() == OutputSpec.Format.PARQUET) {
+      return new ParquetSink(dir, conf);
+    }
+    if (!DeltaSink.configured(spark)) {
+      throw new JobSpecException("output.format", "'delta' needs a Spark session started with "
+          + "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension and spark.sql.catalog.spark_catalog="
+          + "org.apache.spark.sql.delta.catalog.DeltaCatalog (scripts/submit.sh sets both)");
+    }
+    return new DeltaSink(dir, conf, spark);
+  }
+
+  /** The versions of a chunk's input files, recorded with it. */
+  private static Dataset<Row> inputs(SparkSession spark, List<List<FrameTask>> parts, Map<String, String> versions) {
+    List<Row> rows = parts.stream().flatMap(List::stream).map(FrameTask::uri).distinct()
+        .map(uri -> RowFactory.create(uri, versions.getOrDefault(uri, ""))).toList();
+    return spark.createDataFrame(rows, INPUT_VERSIONS);
+  }
+
+  /** Each executor's last reported model loads ({@code id=count}, counts only grow): the largest. */
+  private static Map<String, Long> perExecutor(List<String> reports) {
+    Map<String, Long> loads = new TreeMap<>();
+    for (String r : reports) {
+      int eq = r.lastIndexOf('=');
+      loads.merge(r.substring(0, eq), Long.parseLong(r.substring(eq + 1)), Math::max);
+    }
+    return loads;
+  }
+
+  /** The inference rows of one chunk's partitions, persisted: both tables are written from them. */
+  private static Dataset<Row> infer(SparkSession spark, JavaSparkContext jsc, List<List<FrameTask>> parts,
+                                    RunSettings settings, PartitionRunner runner) {
+    JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
+        .flatMap(List::iterator)
+        .mapPartitions(runner);
+    return spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /**
    * The tasks of the job's inputs: a task per image, or for {@code input.kind: video} the probed videos' frame
    * ranges, numbered-image folders' frames and single images.
    */
-  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf)
-      throws IOException {
+  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf,
+      ListingReport listing) throws IOException {
     List<String> paths = spec.input().paths();
     if (spec.input().kind() != InputSpec.Kind.VIDEO) {
-      List<FrameTask> tasks = FrameLister.list(paths, conf);
+      List<FrameTask> tasks = FrameLister.list(paths, conf, spec.input().extensions(), listing);
+      if (!listing.isEmpty()) {
+        LOG.warn("{}: {}", spec.name(), listing);
+      }
       if (tasks.isEmpty()) {
-        throw new JobSpecException("input.paths", "matched no image files (" + FrameLister.IMAGE_EXTENSIONS + ")");
+        throw new JobSpecException("input.paths", "matched no image files (input.extensions "
+            + spec.input().extensions() + "; " + listing + ")");
       }
       return tasks;
     }
@@ -146,11 +225,14 @@ public final class PoseJob {
   /** {@code input.kind: results}: evaluates an existing results file, no model run. */
   private static JobSummary evaluateResults(SparkSession spark, JobSpec spec, String runDir, long start)
       throws IOException {
-    prepareOutput(runDir, spec.output().mode(), spark.sparkContext().hadoopConfiguration());
+    RunFolder folder = RunFolder.prepare(spec, runDir, List.of(), spark.sparkContext().hadoopConfiguration());
     EvalReport report = ResultsEvaluation.evaluateResultsFile(spark, spec.input().paths().get(0),
-        spec.input().annotations(), spec.input().annotationsFormat(), spec.evaluation().metrics(), runDir + "/eval");
+        spec.input().annotations(), spec.input().annotationsFormat(), spec.evaluation().metrics(),
+        folder.workDir() + "/eval");
+    folder.commit();
     LOG.info("{}", report);
-    return new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0, report);
+    return RunFinish.finish(spark, spec, new JobSummary(runDir, 0, 0, 0, (System.nanoTime() - start) / 1e9, 0,
+        report));
   }
 
   /**
@@ -176,27 +258,6 @@ public final class PoseJob {
           ModelCatalog.bundled());
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
-    }
-  }
-
-  private static SaveMode saveMode(OutputSpec.Mode mode) {
-    return switch (mode) {
-      case APPEND -> SaveMode.Append;
-      case ERROR -> SaveMode.ErrorIfExists;
-      case OVERWRITE -> SaveMode.Overwrite;
-    };
-  }
-
-  private static void prepareOutput(String runDir, OutputSpec.Mode mode, Configuration conf) throws IOException {
-    Path dir = new Path(runDir);
-    FileSystem fs = dir.getFileSystem(conf);
-    if (!fs.exists(dir)) {
-      return;
-    }
-    switch (mode) {
-      case ERROR -> throw new JobSpecException("output.mode", "'error' and " + runDir + " already exists");
-      case OVERWRITE -> fs.delete(dir, true);
-      case APPEND -> { }
     }
   }
 

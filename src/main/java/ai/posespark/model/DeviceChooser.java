@@ -28,13 +28,24 @@ public final class DeviceChooser {
   }
 
   private static int assignedGpu() {
+    String address = assignedAddress();
+    return address == null ? 0 : Integer.parseInt(address);
+  }
+
+  /** The GPU address Spark's resource scheduling gave the running task, or null (none, or not in a task). */
+  public static String assignedAddress() {
     TaskContext task = TaskContext.get();
     if (task != null) {
       ResourceInformation gpu = task.resources().get("gpu").getOrElse(() -> null);
       if (gpu != null && gpu.addresses().length > 0) {
-        return Integer.parseInt(gpu.addresses()[0]);
+        return gpu.addresses()[0];
       }
     }
-    return 0;
+    return null;
+  }
+
+  /** A device as the frame table names it: {@code cpu} or {@code gpu:<id>}. */
+  public static String name(Device device) {
+    return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
   }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -16,6 +17,7 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class ModelCache {
   private static final Map<String, LoadedModel> CACHE = new ConcurrentHashMap<>();
+  private static final AtomicLong LOADS = new AtomicLong();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(ModelCache::closeAll, "posespark-model-close"));
@@ -30,11 +32,18 @@ public final class ModelCache {
       MallocTuning.apply(); // process-wide and idempotent: this JVM runs models
       try {
         Path local = ModelStager.localize(model.location(), conf, ModelCatalog.cacheRoot());
-        return ModelLoader.load(entry, local, device);
+        LoadedModel loaded = ModelLoader.load(entry, local, device);
+        LOADS.incrementAndGet();
+        return loaded;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load model " + entry.name() + " from " + model.location(), e);
       }
     });
+  }
+
+  /** Models this JVM has loaded since it started (a detector and a pose model are two). */
+  public static long loads() {
+    return LOADS.get();
   }
 
   /** Releases every cached model (tests and shutdown). */

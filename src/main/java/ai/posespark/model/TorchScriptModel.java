@@ -26,6 +26,7 @@ public final class TorchScriptModel implements LoadedModel {
 
   /** Loads {@code file} onto {@code device}. */
   public static TorchScriptModel load(Path file, Device device) throws IOException {
+    requireArchive(file);
     Criteria<NDList, NDList> criteria = Criteria.builder()
         .setTypes(NDList.class, NDList.class)
         .optModelPath(file)
@@ -37,6 +38,23 @@ public final class TorchScriptModel implements LoadedModel {
       return new TorchScriptModel(criteria.loadModel());
     } catch (ModelNotFoundException | MalformedModelException e) {
       throw new IOException("cannot load TorchScript model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A TorchScript file is a zip archive ({@code torch.jit.save}); anything else (a pickled state dict from
+   * {@code torch.save}, a renamed file) fails here in one line rather than deep in libtorch's loader.
+   */
+  private static void requireArchive(Path file) throws IOException {
+    byte[] head = new byte[4];
+    int n;
+    try (var in = java.nio.file.Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 4);
+    }
+    if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+      throw new IOException("model " + file.getFileName() + " is not a TorchScript archive (torch.jit.save writes "
+          + "a zip file; this one starts with " + java.util.HexFormat.of().formatHex(head, 0, n)
+          + "): export the model with torch.jit.trace or torch.jit.script, then torch.jit.save");
     }
   }
 

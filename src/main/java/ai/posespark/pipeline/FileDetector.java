@@ -49,9 +49,11 @@ final class FileDetector implements PersonDetector {
       DecodedFrame frame = frames.get(f);
       long imageId = ResultsJsonWriter.imageId(imageIds, frame.task().uri(), frame.task().frameId());
       List<PersonBox> own = new ArrayList<>();
+      // the file's boxes are in the image's own pixels; a huge image was decoded every step-th pixel
+      float step = frame.subsampling() == null ? 1 : frame.subsampling().step();
       for (PersonBox b : file.boxes(imageId)) {
         if (b.score() >= minScore && b.w() > 0 && b.h() > 0) {
-          own.add(b);
+          own.add(step == 1 ? b : new PersonBox(b.x() / step, b.y() / step, b.w() / step, b.h() / step, b.score()));
         }
       }
       own.sort(Comparator.comparingDouble(PersonBox::score).reversed());

@@ -4,8 +4,10 @@ import ai.djl.Device;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
+import ai.posespark.decode.Subsampling;
 import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
+import ai.posespark.model.ModelCache;
 import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.Person;
 import ai.posespark.sink.FrameResult;
@@ -17,8 +19,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -32,22 +37,31 @@ import org.apache.spark.util.LongAccumulator;
 public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask>, Row> {
   private final RunSettings settings;
   private final LongAccumulator framesDone;
+  private final CollectionAccumulator<String> modelLoads;
 
-  /** {@code framesDone} counts frames for the driver's progress display. */
-  public PartitionRunner(RunSettings settings, LongAccumulator framesDone) {
+  /**
+   * @param framesDone counts frames for the driver's progress display
+   * @param modelLoads each task adds {@code <executor id>=<models its JVM has loaded>}: one model per executor JVM
+   *                   shows as a count that stays put however many tasks ran there
+   */
+  public PartitionRunner(RunSettings settings, LongAccumulator framesDone, CollectionAccumulator<String> modelLoads) {
     this.settings = settings;
     this.framesDone = framesDone;
+    this.modelLoads = modelLoads;
   }
 
   @Override
   public Iterator<Row> call(Iterator<FrameTask> tasks) {
     TorchThreads.configure();
+    // ImageIO's default stream cache is an imageio*.tmp file per image, left behind when the JVM is killed
+    ImageIO.setUseCache(false);
     if (!tasks.hasNext()) {
       return Collections.emptyIterator();
     }
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
-    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get());
+    modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
+    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
     Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
       FrameTask task = tasks.next();
@@ -100,7 +114,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     List<Row> rows = new ArrayList<>(results.size());
     for (FrameResult r : results) {
-      rows.add(r.toRow(settings.run(), settings.plan().model()));
+      rows.add(r.toRow(settings.run(), settings.plan().model(), DeviceChooser.name(device),
+          DeviceChooser.assignedAddress()));
     }
     framesDone.add(rows.size());
     return rows;
@@ -129,10 +144,36 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       DecodedFrame f = good.get(i);
       double[] times = loopTimes(f, stages);
       System.arraycopy(own[i], 0, times, RunSettings.LOOP_STAGES.size(), own[i].length);
-      results.add(new FrameResult(f.task(), f.image().width(), f.image().height(), null, people.get(i), times,
-          notes[i]));
+      results.add(new FrameResult(f.task(), f.sourceWidth(), f.sourceHeight(), null, toSource(people.get(i), f),
+          times, note(f.warning(), notes[i])));
     }
     return results;
+  }
+
+  /** A subsampled frame's people in its source pixels (decoders map to the decoded image's). */
+  private static List<Person> toSource(List<Person> people, DecodedFrame f) {
+    Subsampling sub = f.subsampling();
+    if (sub == null) {
+      return people;
+    }
+    List<Person> mapped = new ArrayList<>(people.size());
+    for (Person p : people) {
+      Person q = p.toSource(sub);
+      Person.Detection d = p.detection();
+      if (d != null) {
+        q = q.detected(new Person.Detection(d.box().toSource(sub), d.score(), d.poseScore()), q.score());
+      }
+      mapped.add(q);
+    }
+    return mapped;
+  }
+
+  /** The frame row's note: what decoding warned of, then why a stage fell back; null when neither. */
+  private static String note(String decodeWarning, String stageNote) {
+    if (decodeWarning == null || stageNote == null) {
+      return decodeWarning != null ? decodeWarning : stageNote;
+    }
+    return decodeWarning + "; " + stageNote;
   }
 
   /** A frame's stage times with the loop's own filled in and the pipeline's zero. */

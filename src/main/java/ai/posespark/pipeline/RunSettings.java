@@ -1,5 +1,6 @@
 package ai.posespark.pipeline;
 
+import ai.posespark.decode.ImageLimits;
 import ai.posespark.model.DevicePreference;
 import ai.posespark.source.HadoopConf;
 import java.util.ArrayList;
@@ -13,9 +14,15 @@ import java.util.List;
  * @param batchSize frames decoded and sent through the pipeline together
  * @param device    {@code execution.device}
  * @param hadoop    Hadoop settings for reading frames and staging models
+ * @param limits    what decoding one image may allocate ({@code input.maxPixels}, {@code input.maxDecodePixels})
  */
-public record RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop)
-    implements java.io.Serializable {
+public record RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop,
+                          ImageLimits limits) implements java.io.Serializable {
+
+  /** Settings with the default image limits. */
+  public RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop) {
+    this(run, plan, batchSize, device, hadoop, ImageLimits.DEFAULTS);
+  }
 
   /** Stages the executor loop itself times, before the pipeline's. */
   public static final List<String> LOOP_STAGES = List.of("read", "decode");

@@ -22,7 +22,14 @@ public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints, De
   }
 
   /** Box of a person: top-left corner and size, pixels. */
-  public record BoundingBox(float x, float y, float w, float h) implements java.io.Serializable {}
+  public record BoundingBox(float x, float y, float w, float h) implements java.io.Serializable {
+
+    /** The smallest box around this box's corners mapped through {@code transform}, clamped to the source. */
+    public BoundingBox toSource(InputTransform transform) {
+      double[] b = transform.sourceBox(x, y, w, h);
+      return new BoundingBox((float) b[0], (float) b[1], (float) (b[2] - b[0]), (float) (b[3] - b[1]));
+    }
+  }
 
   /**
    * How a top-down pipeline scored a person.
@@ -77,9 +84,7 @@ public record Person(float score, BoundingBox bbox, List<Keypoint> keypoints, De
       mapped.add(new Keypoint(k.name(), (float) transform.clampedSourceX(k.x(), k.y()),
           (float) transform.clampedSourceY(k.x(), k.y()), k.score()));
     }
-    double[] b = transform.sourceBox(bbox.x(), bbox.y(), bbox.w(), bbox.h());
-    return new Person(score, new BoundingBox((float) b[0], (float) b[1], (float) (b[2] - b[0]), (float) (b[3] - b[1])),
-        mapped, detection);
+    return new Person(score, bbox.toSource(transform), mapped, detection);
   }
 
   /** The tight box around keypoints scoring at least {@code minScore} (all keypoints if none does). */

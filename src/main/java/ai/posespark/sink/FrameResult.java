@@ -34,8 +34,18 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
     return new FrameResult(task, null, null, error, List.of(), stageMs);
   }
 
-  /** The row of {@link OutputSchema#inference} for this run's stages. */
+  /** The row of a frame run on the CPU with no GPU assigned (tests). */
   public Row toRow(String run, String model) {
+    return toRow(run, model, "cpu", null);
+  }
+
+  /**
+   * The row of {@link OutputSchema#inference} for this run's stages.
+   *
+   * @param device   what ran the model: {@code cpu} or {@code gpu:<id>}
+   * @param sparkGpu the GPU address Spark assigned the task ({@code spark.task.resource.gpu.amount}), or null
+   */
+  public Row toRow(String run, String model, String device, String sparkGpu) {
     List<Row> people = new ArrayList<>(persons.size());
     for (int i = 0; i < persons.size(); i++) {
       Person p = persons.get(i);
@@ -49,7 +59,8 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
     }
     Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
     Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), task.timestampMs(), width, height,
-        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, note, model, persons.size()};
+        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, note, model, device, sparkGpu,
+        persons.size()};
     System.arraycopy(fixed, 0, values, 0, fixed.length);
     for (int s = 0; s < stageMs.length; s++) {
       values[fixed.length + s] = stageMs[s];

@@ -69,6 +69,8 @@ public final class OutputSchema {
       createStructField("error", StringType, true),
       createStructField("note", StringType, true),
       createStructField("model", StringType, false),
+      createStructField("device", StringType, false),
+      createStructField("spark_gpu", StringType, true),
       createStructField("n_persons", IntegerType, false));
 
   /** The column of stage {@code stage}'s milliseconds, e.g. {@code inference_ms}. */

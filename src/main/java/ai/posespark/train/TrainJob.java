@@ -47,8 +47,11 @@ public final class TrainJob {
     return entry;
   }
 
-  /** Runs the training job into {@code runDir} (already prepared for writing). */
-  public static JobSummary run(SparkSession spark, JobSpec spec, String runDir) throws IOException {
+  /**
+   * Runs the training job, writing into {@code workDir} (the run folder being prepared, swapped in as
+   * {@code runDir} once the run commits); the written model is named by its place in {@code runDir}.
+   */
+  public static JobSummary run(SparkSession spark, JobSpec spec, String workDir, String runDir) throws IOException {
     long start = System.nanoTime();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     TrainSpec t = spec.train();
@@ -105,10 +108,10 @@ public final class TrainJob {
             String.format("%.0f", e.millis()));
       });
       double[] after = held.isEmpty() ? new double[0] : scorer.score(model);
-      String written = writeModel(model, runDir, conf);
+      String written = writeModel(model, workDir, runDir, conf);
       TrainingReport report = new TrainingReport(written, device.toString(), train.size(), held.size(), before,
           after, curve, errors);
-      report.write(runDir, t, conf);
+      report.write(workDir, t, conf);
       if (before.length > 0) {
         LOG.info("{}: validation AP {} -> {} (AP50 {} -> {}); model {}", spec.name(),
             String.format("%.3f", before[0]), String.format("%.3f", after[0]), String.format("%.3f", before[1]),
@@ -118,12 +121,16 @@ public final class TrainJob {
     return new JobSummary(runDir, 0, errors.size(), 0, (System.nanoTime() - start) / 1e9, 0, null);
   }
 
-  /** Writes the model locally, then into {@code runDir/model} through Hadoop (any file system). */
-  private static String writeModel(MoveNetTrainingGraph model, String runDir, Configuration conf) throws IOException {
+  /**
+   * Writes the model locally, then into {@code workDir/model} through Hadoop (any file system); returns its
+   * model.json's path in {@code runDir}.
+   */
+  private static String writeModel(MoveNetTrainingGraph model, String workDir, String runDir, Configuration conf)
+      throws IOException {
     java.nio.file.Path local = Files.createTempDirectory("posespark-finetune");
     try {
       java.nio.file.Path json = model.write(local);
-      Path target = new Path(runDir + "/model");
+      Path target = new Path(workDir + "/model");
       FileSystem fs = target.getFileSystem(conf);
       fs.mkdirs(target);
       try (var files = Files.list(local)) {
@@ -131,7 +138,7 @@ public final class TrainJob {
           fs.copyFromLocalFile(true, true, new Path(f.toUri()), new Path(target, f.getFileName().toString()));
         }
       }
-      return new Path(target, json.getFileName().toString()).toString();
+      return new Path(new Path(runDir + "/model"), json.getFileName().toString()).toString();
     } finally {
       Files.deleteIfExists(local);
     }

@@ -45,4 +45,28 @@ class ResultsJobTest {
       assertEquals(expected.get(i).asDouble(), ours.get(i).asDouble(), 1e-9, "stats[" + i + "]");
     }
   }
+
+  /**
+   * What jobs/evaluate-results.yaml met: results for the whole sample folder against labels of one image. Results
+   * for images the ground truth does not know are counted and reported, not fatal (pycocotools asserts).
+   */
+  @Test
+  void resultsForImagesWithoutGroundTruthAreCountedNotFatal() throws Exception {
+    Path gt = Path.of("data/samples/person_keypoints.json").toAbsolutePath();
+    JsonNode labelled = new ObjectMapper().readTree(gt.toFile()).path("annotations").get(0);
+    String keypoints = labelled.path("keypoints").toString();
+    Path results = dir.resolve("results.json");
+    Files.writeString(results, """
+        [{"image_id": 785, "category_id": 1, "keypoints": %1$s, "score": 0.9},
+         {"image_id": 1001, "category_id": 1, "keypoints": %1$s, "score": 0.8},
+         {"image_id": 1002, "category_id": 1, "keypoints": %1$s, "score": 0.7}]
+        """.formatted(keypoints));
+    int code = new CommandLine(new SubmitCommand()).execute("jobs/evaluate-results.yaml", "--master", "local[2]",
+        "--set", "input.paths=[" + results + "]", "--set", "input.annotations=" + gt, "--set",
+        "output.path=" + dir.resolve("out"));
+    assertEquals(0, code);
+    JsonNode coco = new ObjectMapper().readTree(dir.resolve("out/evaluate-results/eval/coco.json").toFile());
+    assertEquals(2, coco.path("persons_without_ground_truth").asInt());
+    assertEquals(1.0, coco.path("stats").get(0).asDouble(), 1e-9, "the labelled person, exact: AP 1");
+  }
 }

@@ -32,7 +32,7 @@ class CocoGoldenTest {
     Set<Long> ids = new HashSet<>();
     gt.images().forEach(i -> ids.add(i.id()));
     String uri = c.dt().toUri().toString();
-    return ResultDetections.of(uri, CocoResultsReader.read(uri, SharedFixtures.CONF), ids);
+    return ResultDetections.of(uri, CocoResultsReader.read(uri, SharedFixtures.CONF), ids).detections();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package ai.posespark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,36 @@ class JobSpecLoaderTest {
     assertEquals("execution.frameStride", failure(VALID, "input.kind=video", "execution.frameStride=0").key());
     assertEquals("execution.framesPerTask", failure(VALID, "execution.framesPerTask=0").key());
     assertEquals("model.pipeline", failure(VALID, "model.pipeline=openpose").key());
+  }
+
+  /** The run folder is {@code <output.path>/<name>}: no name may climb out of it or start a hidden folder. */
+  @Test
+  void namesCannotEscapeTheOutputRoot() {
+    for (String name : List.of("..", "../x", "/etc", "a/../../b", ".hidden", "_temporary", "a\\b", "~root")) {
+      JobSpecException e = failure(VALID, "name='" + name + "'");
+      assertEquals("name", e.key(), name);
+    }
+    assertEquals("coco-sample.v2", JobSpecLoader.parse(VALID, List.of("name=coco-sample.v2")).name());
+  }
+
+  @Test
+  void imageInputKeysAreValidated() {
+    JobSpec spec = JobSpecLoader.parse(VALID, List.of("input.extensions=[.JPG, webp]", "input.maxPixels=5000"));
+    assertEquals(List.of("jpg", "webp"), spec.input().extensions());
+    assertEquals(5000, spec.input().limits().maxPixels());
+    assertEquals("input.extensions[0]", failure(VALID, "input.extensions=['*.jpg']").key());
+    assertEquals("input.extensions", failure(VALID, "input.extensions=[]").key());
+    assertEquals("input.maxPixels", failure(VALID, "input.maxPixels=0").key());
+    assertEquals("input.maxDecodePixels", failure(VALID, "input.maxDecodePixels=-1").key());
+    assertTrue(failure(VALID, "input.maxPixels=lots").getMessage().contains("input.maxPixels: 'lots' is not an "
+        + "integer"), failure(VALID, "input.maxPixels=lots").getMessage());
+  }
+
+  @Test
+  void credentialsInUrisAreRefusedMasked() {
+    JobSpecException e = failure(VALID, "output.path=s3a://AKIAX:s3cr3t@bucket/out");
+    assertEquals("output.path", e.key());
+    assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
   }
 
   @Test

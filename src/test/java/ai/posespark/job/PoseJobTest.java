@@ -62,8 +62,8 @@ class PoseJobTest {
   @Test
   void frameColumnsFollowTheStagesOfTheRun() {
     List<String> columns = List.of(spark.table("frames").columns());
-    assertEquals(List.of("read_ms", "decode_ms", "preprocess_ms", "inference_ms", "postprocess_ms"),
-        columns.subList(columns.size() - 5, columns.size()), "the loop's stages, then the pipeline's");
+    assertEquals(List.of("read_ms", "decode_ms", "preprocess_ms", "inference_ms", "postprocess_ms", "chunk"),
+        columns.subList(columns.size() - 6, columns.size()), "the loop's stages, the pipeline's, the commit's chunk");
     Row ok = spark.sql("SELECT min(read_ms), min(decode_ms), min(preprocess_ms), min(inference_ms) FROM frames "
         + "WHERE status = 'ok'").first();
     for (int i = 0; i < 4; i++) {

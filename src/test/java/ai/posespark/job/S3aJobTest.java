@@ -102,13 +102,60 @@ class S3aJobTest {
       spark.conf().unset("spark.sql.parquet.output.committer.class");
       hadoop.unset("fs.s3a.committer.name");
     }
-    // an S3A committer's _SUCCESS is a JSON manifest naming it (FileOutputCommitter's is empty)
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/_SUCCESS"))) {
+    // an S3A committer's _SUCCESS is a JSON manifest naming it (FileOutputCommitter's is empty); a run of a few
+    // frames commits one chunk
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/chunk=1/_SUCCESS"))) {
       String success = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(success.contains("\"committer\":\"magic\""), success);
     }
-    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/__magic")),
+    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(s3.root() + "/out/magic/frames/chunk=1/__magic")),
         "the committer cleans up its pending-upload folder");
+  }
+
+  /**
+   * The S3 keys (real-shaped, {@link S3ProxyServer}) never reach the logs (INFO and above, every logger), a
+   * failure's message, the summary, or any object the run writes (tables, results.json, eval).
+   */
+  @Test
+  void secretsNeverReachLogsErrorsOrOutputs() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    StringBuilder seen = new StringBuilder();
+    try (LogCapture logs = LogCapture.start()) {
+      JobSpec spec = JobSpecLoader.parse("""
+          name: secrets
+          input: {paths: ["%1$s/data/images"], annotations: "%1$s/data/gt.json"}
+          model: {pose: "%1$s/models/movenet-lightning.json", minPersonScore: 0.2}
+          execution: {device: cpu}
+          output: {path: "%1$s/out"}
+          evaluation: {metrics: [coco]}
+          """.formatted(s3.root()), List.of());
+      put("/data/gt.json", Files.readAllBytes(TestImages.samples().resolve("person_keypoints.json")));
+      seen.append(PoseJob.run(spark, spec));
+      for (String missing : List.of("/data/nothing-here", "/models/none.json")) {
+        try {
+          Preflight.check(JobSpecLoader.parse(
+              "name: bad\ninput: {paths: [\"%1$s%2$s\"]}\nmodel: {pose: \"%1$s%2$s\"}\n".formatted(s3.root(),
+                  missing), List.of()), s3.conf());
+        } catch (JobSpecException e) {
+          seen.append('\n').append(e.getMessage());
+        }
+      }
+      seen.append('\n').append(logs.text());
+    }
+    assertTrue(seen.toString().contains("nothing-here' matches no file"), seen.toString());
+    var files = fs.listFiles(new org.apache.hadoop.fs.Path(s3.root() + "/out/secrets"), true);
+    int objects = 0;
+    while (files.hasNext()) {
+      try (InputStream in = fs.open(files.next().getPath())) {
+        seen.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+        objects++;
+      }
+    }
+    assertTrue(objects >= 4, objects + " objects");
+    assertFalse(seen.toString().contains(S3ProxyServer.SECRET_KEY), "the secret key leaked");
+    assertFalse(seen.toString().contains(S3ProxyServer.ACCESS_KEY), "the access key leaked");
+    System.out.printf("secrets: %d output objects and %d chars of logs and messages, no key found%n", objects,
+        seen.length());
   }
 
   /**

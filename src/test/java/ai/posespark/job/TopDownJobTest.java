@@ -67,8 +67,8 @@ class TopDownJobTest {
     assertEquals(4, s.frames());
     assertEquals(0, s.errors());
     List<String> columns = List.of(spark.table("td_frames").columns());
-    assertEquals(List.of("read_ms", "decode_ms", "detect_ms", "crop_ms", "pose_ms", "postprocess_ms", "nms_ms"),
-        columns.subList(columns.size() - 7, columns.size()));
+    assertEquals(List.of("read_ms", "decode_ms", "detect_ms", "crop_ms", "pose_ms", "postprocess_ms", "nms_ms",
+        "chunk"), columns.subList(columns.size() - 8, columns.size()), "the stages, then the commit's chunk");
     Row empty = spark.sql("SELECT status, n_persons FROM td_frames WHERE uri LIKE '%empty.png'").first();
     assertEquals("ok", empty.getString(0));
     assertEquals(0, empty.getInt(1), "nobody in a grey frame");

@@ -70,4 +70,60 @@ class FrameListerTest {
         () -> FrameLister.list(List.of(dir.resolve("missing").toString()), new Configuration()));
     assertTrue(e.getMessage().contains("missing"), e.getMessage());
   }
+
+  /** The .webp a newcomer lost: now listed by default, and what is not an image is counted, not dropped. */
+  @Test
+  void nonImagesAreReportedAsSkippedWithExamples() throws Exception {
+    touch("a.webp", 10);
+    touch("b.tiff", 10);
+    touch("c.jpg", 10);
+    touch("notes.txt", 5);
+    touch("sub/labels.csv", 5);
+    touch(".DS_Store", 5);
+    touch("_SUCCESS", 0);
+    ListingReport report = new ListingReport();
+    List<FrameTask> frames = FrameLister.list(List.of(dir.toString()), new Configuration(),
+        FrameLister.IMAGE_EXTENSIONS, report);
+    assertEquals(List.of("a.webp", "b.tiff", "c.jpg"), names(frames));
+    assertEquals(2, report.skipped());
+    assertEquals(2, report.hidden());
+    assertEquals(java.util.Set.of("notes.txt", "labels.csv"), report.skippedExamples().stream()
+        .map(u -> u.substring(u.lastIndexOf('/') + 1)).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(report.toString().startsWith("skipped 2 files not named by input.extensions ("), report.toString());
+  }
+
+  @Test
+  void extensionsSayWhatFoldersList() throws Exception {
+    touch("a.jpg", 10);
+    touch("b.raw", 10);
+    ListingReport report = new ListingReport();
+    List<FrameTask> frames = FrameLister.list(List.of(dir.toString()), new Configuration(), List.of("raw"), report);
+    assertEquals(List.of("b.raw"), names(frames));
+    assertEquals(1, report.skipped(), "a.jpg is not named by input.extensions: [raw]");
+  }
+
+  /** One rule: a glob's wildcard skips hidden names as the folder walk does; a name written out is taken. */
+  @Test
+  void globsSkipHiddenEntriesAsTheFolderWalkDoes() throws Exception {
+    touch("a.jpg", 10);
+    touch(".b.jpg", 10);
+    touch("_c.jpg", 10);
+    touch(".cache/d.jpg", 10);
+    touch("sub/e.jpg", 10);
+    Configuration conf = new Configuration();
+    ListingReport globbed = new ListingReport();
+    assertEquals(List.of("a.jpg"), names(FrameLister.list(List.of(dir + "/*.jpg"), conf, FrameLister
+        .IMAGE_EXTENSIONS, globbed)));
+    assertEquals(2, globbed.hidden());
+    ListingReport walked = new ListingReport();
+    assertEquals(List.of("a.jpg", "e.jpg"), names(FrameLister.list(List.of(dir.toString()), conf,
+        FrameLister.IMAGE_EXTENSIONS, walked)));
+    assertEquals(3, walked.hidden(), ".b.jpg, _c.jpg and the .cache folder");
+    assertEquals(List.of("e.jpg"), names(FrameLister.list(List.of(dir + "/*/*.jpg"), conf,
+        FrameLister.IMAGE_EXTENSIONS, new ListingReport())), "the wildcard folder skips .cache");
+    assertEquals(List.of("d.jpg"), names(FrameLister.list(List.of(dir + "/.cache/*.jpg"), conf,
+        FrameLister.IMAGE_EXTENSIONS, new ListingReport())), "a hidden folder written out is taken");
+    assertEquals(List.of(".b.jpg"), names(FrameLister.list(List.of(dir.resolve(".b.jpg").toString()), conf)),
+        "a hidden file named explicitly is taken");
+  }
 }

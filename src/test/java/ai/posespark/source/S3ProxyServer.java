@@ -19,8 +19,9 @@ import org.jclouds.blobstore.BlobStoreContext;
  * same a user passes as {@code spark.hadoop.fs.s3a.*}.
  */
 public final class S3ProxyServer implements AutoCloseable {
-  private static final String ACCESS_KEY = "posespark-test";
-  private static final String SECRET_KEY = "posespark-test-secret";
+  /** AWS's documented example keys: real-shaped, so a leak test looks for what a leaked key looks like. */
+  public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+  public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
   private final BlobStoreContext context;
   private final S3Proxy proxy;

@@ -45,10 +45,12 @@ class PafRoundTripTest {
         List<String> failures = new ArrayList<>();
         int people = 0;
         int whole = 0;
+        long nanos = 0;
         for (PafScenes.Scene scene : scenes) {
           PafCodec codec = scene.codec(topology, settings);
           PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
           List<Person> decoded;
+          long t0 = System.nanoTime();
           if ("ilp".equals(grouper)) {
             GroupingResult g = new PafIlpGrouper(codec, ILP).group(t.heatmapGrid(), t.pafGrid());
             assertNull(g.fallbackReason(), scene.name());
@@ -56,6 +58,7 @@ class PafRoundTripTest {
           } else {
             decoded = codec.decode(t.heatmapGrid(), t.pafGrid());
           }
+          nanos += System.nanoTime() - t0;
           List<double[][]> truth = PafScenes.recoverable(topology, scene, settings.minParts());
           PafScenes.Recovery r = PafScenes.recovery(truth, decoded, TOLERANCE);
           people += r.people();
@@ -64,7 +67,8 @@ class PafRoundTripTest {
             failures.add(scene.name() + ": " + r);
           }
         }
-        System.out.printf("round trip %s %s: %d / %d people recovered exactly%n", topology, grouper, whole, people);
+        System.out.printf("round trip %s %s: %d / %d people recovered exactly, %.1f ms per image grouping%n", topology,
+            grouper, whole, people, nanos / 1e6 / scenes.size());
         assertEquals(List.of(), failures, topology + " " + grouper);
       }
     }

@@ -2,7 +2,9 @@ package ai.posespark.model.tfjs.exec;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.posespark.model.tfjs.TfjsModelException;
+import ai.posespark.model.tfjs.graph.AttrValue;
 import ai.posespark.model.tfjs.graph.NodeDef;
 import ai.posespark.model.tfjs.graph.TensorRef;
 import ai.posespark.model.tfjs.graph.TopologicalOrder;
@@ -13,7 +15,9 @@ import ai.posespark.model.tfjs.ops.OpRegistry;
 import ai.posespark.model.tfjs.ops.RunContext;
 import ai.posespark.model.tfjs.ops.Tensors;
 import ai.posespark.model.tfjs.ops.Value;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,6 +104,7 @@ public final class ExecutionPlan {
         if (w == null) {
           throw context.error("no weight named '%s' in the weights manifest", node.name());
         }
+        checkDeclared(node, w, context);
         constants.put(new TensorRef(node.name(), 0), Value.pinned(w, manager));
       } else if (node.op().equals("Placeholder")) {
         continue; // fed by the caller
@@ -110,6 +115,40 @@ public final class ExecutionPlan {
       }
     }
     return schedule(model, reachable, kernels, constants, byName, inputs, outputs);
+  }
+
+  /**
+   * A Const's weight must have the shape and kind of type (float, integer, boolean) its node declares: a mismatch
+   * would fail deep in a run, or compute garbage.
+   */
+  private static void checkDeclared(NodeDef node, NDArray weight, NodeContext context) throws TfjsModelException {
+    AttrValue value = node.attrs().get("value");
+    JsonNode shape = value == null ? null : value.json().path("tensor").path("tensorShape");
+    if (shape != null && !shape.isMissingNode() && !shape.path("unknownRank").asBoolean(false)) {
+      long[] declared = new long[shape.path("dim").size()];
+      for (int k = 0; k < declared.length; k++) {
+        declared[k] = shape.path("dim").get(k).path("size").asLong();
+      }
+      if (!Arrays.equals(declared, weight.getShape().getShape())) {
+        throw context.error("shape mismatch: the node declares %s, the weights manifest gives %s",
+            Arrays.toString(declared), weight.getShape());
+      }
+    }
+    AttrValue dtype = node.attrs().get("dtype");
+    if (dtype != null && dtype.json().has("type")) {
+      DataType declared;
+      try {
+        declared = dtype.type();
+      } catch (IllegalArgumentException e) {
+        throw context.error("dtype: %s", e.getMessage());
+      }
+      // TF.js stores int64 as int32 and float64 as float32: only the kind must agree
+      if (declared.isFloating() != weight.getDataType().isFloating()
+          || declared.isBoolean() != weight.getDataType().isBoolean()) {
+        throw context.error("dtype mismatch: the node declares %s, the weights manifest gives %s", declared,
+            weight.getDataType());
+      }
+    }
   }
 
   private static Kernel create(KernelFactory factory, NodeContext context) throws TfjsModelException {

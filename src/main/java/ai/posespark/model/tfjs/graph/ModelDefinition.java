@@ -1,5 +1,7 @@
 package ai.posespark.model.tfjs.graph;
 
+import ai.posespark.model.tfjs.TfjsModelException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,11 +31,31 @@ public record ModelDefinition(String name, List<NodeDef> nodes, List<TensorInfo>
    */
   public record WeightGroup(List<String> paths, List<WeightSpec> weights) {}
 
-  /** Parses {@code modelJson}; the name is its file stem. */
+  /**
+   * Parses {@code modelJson}; the name is its file stem.
+   *
+   * @throws IOException naming the model for a file that is not a graph model's JSON, or holds malformed entries
+   */
   public static ModelDefinition parse(Path modelJson) throws IOException {
     String file = modelJson.getFileName().toString();
     String name = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
-    JsonNode root = new ObjectMapper().readTree(modelJson.toFile());
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(modelJson.toFile());
+    } catch (JsonProcessingException e) {
+      throw new TfjsModelException(name + ": model.json is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new TfjsModelException(name + ": model.json must hold a JSON object");
+    }
+    try {
+      return parse(name, root);
+    } catch (RuntimeException e) {
+      throw new TfjsModelException(name + ": malformed model.json: " + e, e);
+    }
+  }
+
+  private static ModelDefinition parse(String name, JsonNode root) throws IOException {
     if (!"graph-model".equals(root.path("format").asText("graph-model"))) {
       throw new IOException(name + ": format '" + root.path("format").asText() + "' is not a graph-model");
     }

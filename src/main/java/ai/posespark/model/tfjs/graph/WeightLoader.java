@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.posespark.model.tfjs.TfjsModelException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,15 @@ public final class WeightLoader {
       throws IOException {
     Map<String, NDArray> weights = new LinkedHashMap<>();
     for (ModelDefinition.WeightGroup group : model.weightGroups()) {
-      ByteBuffer data = ByteBuffer.wrap(concatenate(folder, group)).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer data = ByteBuffer.wrap(concatenate(model.name(), folder, group)).order(ByteOrder.LITTLE_ENDIAN);
+      long needed = 0;
+      for (WeightSpec spec : group.weights()) {
+        needed += storedBytes(model.name(), spec);
+      }
+      if (data.remaining() < needed) {
+        throw new TfjsModelException(model.name() + ": weight shards " + group.paths() + " hold " + data.remaining()
+            + " bytes, the manifest's weights need " + needed + " (a shard is truncated or from another model)");
+      }
       for (WeightSpec spec : group.weights()) {
         try {
           weights.put(spec.name(), decode(spec, data, manager));
@@ -55,12 +64,45 @@ public final class WeightLoader {
     return copy;
   }
 
-  private static byte[] concatenate(Path folder, ModelDefinition.WeightGroup group) throws IOException {
+  private static byte[] concatenate(String model, Path folder, ModelDefinition.WeightGroup group) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (String path : group.paths()) {
-      out.write(Files.readAllBytes(folder.resolve(path)));
+      Path shard = folder.resolve(path).normalize();
+      if (!shard.startsWith(folder.normalize())) {
+        throw new TfjsModelException(model + ": weight shard '" + path + "' leaves the model's folder");
+      }
+      if (!Files.isRegularFile(shard)) {
+        throw new TfjsModelException(model + ": weight shard '" + path + "' of the weights manifest is missing ("
+            + shard + ")");
+      }
+      out.write(Files.readAllBytes(shard));
     }
     return out.toByteArray();
+  }
+
+  /** Bytes {@code spec} takes in its shard: elements × the stored (quantized) element size. */
+  private static long storedBytes(String model, WeightSpec spec) throws TfjsModelException {
+    for (long d : spec.shape()) {
+      if (d < 0) {
+        throw new TfjsModelException(model + ": weight '" + spec.name() + "': negative dimension in shape "
+            + java.util.Arrays.toString(spec.shape()));
+      }
+    }
+    String stored = spec.quantization() != null ? spec.quantization().dtype() : spec.dtype();
+    int bytes = switch (stored) {
+      case "float32", "int32" -> 4;
+      case "float16", "uint16" -> 2;
+      case "uint8", "bool" -> 1;
+      default -> throw new TfjsModelException(model + ": weight '" + spec.name() + "': unsupported "
+          + (spec.quantization() != null ? "quantization " : "dtype ") + stored
+          + " (float32, int32, bool; quantized float16, uint8, uint16)");
+    };
+    try {
+      return Math.multiplyExact(spec.size(), (long) bytes);
+    } catch (ArithmeticException e) {
+      throw new TfjsModelException(model + ": weight '" + spec.name() + "': shape "
+          + java.util.Arrays.toString(spec.shape()) + " is too large");
+    }
   }
 
   private static NDArray decode(WeightSpec spec, ByteBuffer data, NDManager manager) {

@@ -24,7 +24,7 @@ public record WeightSpec(String name, long[] shape, String dtype, Quantization q
   public long size() {
     long n = 1;
     for (long d : shape) {
-      n *= d;
+      n = Math.multiplyExact(n, d);
     }
     return n;
   }

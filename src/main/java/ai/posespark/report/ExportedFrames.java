@@ -1,0 +1,34 @@
+package ai.posespark.report;
+
+import java.util.Iterator;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The ok frames an export covers, one row each with its people: {@code frame_id, uri, frame_index, timestamp_ms,
+ * width, height, people} where {@code people} holds {@code person_index, track_id, score, bbox, keypoints} in
+ * person order. Streamed to the driver a partition at a time, never collected whole.
+ */
+final class ExportedFrames {
+  private ExportedFrames() {}
+
+  /**
+   * The frames matching {@code where} (a SQL predicate over {@code frames}' columns, or null), ordered by
+   * {@code uri, frame_index}; the run's tables must be open as views ({@link RunTables#open}).
+   */
+  static Iterator<Row> select(SparkSession spark, String where) {
+    return spark.sql("WITH f AS (SELECT * FROM frames WHERE status = 'ok'" + (where == null ? "" : " AND ("
+        + where + ")") + ") SELECT f.frame_id, f.uri, f.frame_index, f.timestamp_ms, f.width, f.height, "
+        + "sort_array(filter(collect_list(struct(p.person_index, p.track_id, p.score, p.bbox, p.keypoints)), "
+        + "x -> x.person_index IS NOT NULL)) AS people FROM f LEFT JOIN persons p ON p.frame_id = f.frame_id "
+        + "AND p.run = f.run GROUP BY f.frame_id, f.uri, f.frame_index, f.timestamp_ms, f.width, f.height "
+        + "ORDER BY f.uri, f.frame_index").toLocalIterator();
+  }
+
+  /** The frame's file name without folder and extension: {@code 000000000785}. */
+  static String stem(String uri) {
+    String name = uri.substring(uri.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}
