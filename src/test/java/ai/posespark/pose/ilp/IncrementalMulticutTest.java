@@ -22,23 +22,7 @@ class IncrementalMulticutTest {
   private static final int[] STAGES = IncrementalMulticut.COCO17_STAGES;
 
   private static GroupingProblem random(Random rnd, int n) {
-    int[] parts = new int[n];
-    double[] unary = new double[n];
-    for (int i = 0; i < n; i++) {
-      parts[i] = PARTS[rnd.nextInt(PARTS.length)];
-      unary[i] = rnd.nextDouble() * 4 - 2;
-    }
-    List<GroupingProblem.Link> links = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        for (int[] e : EDGES) {
-          if (parts[i] == e[0] && parts[j] == e[1] || parts[i] == e[1] && parts[j] == e[0]) {
-            links.add(new GroupingProblem.Link(i, j, rnd.nextDouble() * 5 - 2));
-          }
-        }
-      }
-    }
-    return new GroupingProblem(parts, unary, links);
+    return MulticutSolverTest.random(rnd, n, PARTS, EDGES);
   }
 
   /**

@@ -15,16 +15,24 @@ class MulticutSolverTest {
 
   /** A random instance: {@code n} candidates, a link for every pair of candidates of adjacent parts. */
   private static GroupingProblem random(Random rnd, int n) {
+    return random(rnd, n, PARTS, EDGES);
+  }
+
+  /**
+   * A random instance over {@code partSet}: {@code n} candidates with unary costs in [−2, 2), a link with cost in
+   * [−2, 3) for every pair of candidates whose parts are an edge of {@code edges}.
+   */
+  static GroupingProblem random(Random rnd, int n, int[] partSet, int[][] edges) {
     int[] parts = new int[n];
     double[] unary = new double[n];
     for (int i = 0; i < n; i++) {
-      parts[i] = PARTS[rnd.nextInt(PARTS.length)];
+      parts[i] = partSet[rnd.nextInt(partSet.length)];
       unary[i] = rnd.nextDouble() * 4 - 2;
     }
     List<GroupingProblem.Link> links = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        for (int[] e : EDGES) {
+        for (int[] e : edges) {
           if (parts[i] == e[0] && parts[j] == e[1] || parts[i] == e[1] && parts[j] == e[0]) {
             links.add(new GroupingProblem.Link(i, j, rnd.nextDouble() * 5 - 2));
           }
