@@ -68,11 +68,17 @@ public final class RunReport {
       rows.add(List.of("frames", c.getLong(0) + " (" + c.getLong(1) + " ok, " + c.getLong(2) + " error)"));
       rows.add(List.of("persons", c.isNullAt(3) ? 0 : c.getLong(3)));
       rows.add(List.of("model (frames)", c.getString(4)));
+      if (Arrays.asList(spark.table("frames").columns()).contains("device")) {
+        // what ran the model, as the frame rows say (the job file's device is only what was asked for)
+        Row d = spark.sql("SELECT concat_ws(', ', collect_set(device)) FROM frames WHERE device IS NOT NULL")
+            .first();
+        rows.add(List.of("device (frames)", d.isNullAt(0) ? "" : d.getString(0)));
+      }
     }
     if (info != null) {
       for (String key : List.of("pipeline", "model", "device", "master", "default_parallelism", "finished")) {
         if (info.has(key)) {
-          rows.add(List.of(key, info.get(key).asText()));
+          rows.add(List.of("device".equals(key) ? "device asked for" : key, info.get(key).asText()));
         }
       }
       double seconds = info.path("seconds").asDouble();

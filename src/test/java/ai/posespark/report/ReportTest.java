@@ -44,6 +44,7 @@ class ReportTest {
   void reportHoldsTheRunTheSamplesTheErrorsAndThePlots() throws Exception {
     assertTrue(html.contains("4 (3 ok, 1 error)"), "frame counts");
     assertTrue(html.contains("movenet-multipose"), "model");
+    assertTrue(html.contains("<td>device (frames)</td><td>cpu</td>"), "the device that ran the frames");
     assertTrue(html.contains("<h3>Time per stage"), "timings");
     for (String stage : List.of(">read<", ">decode<", ">inference<")) {
       assertTrue(html.contains(stage), stage);
