@@ -73,7 +73,7 @@ public final class PoseJob {
       RunFolder folder = RunFolder.prepare(spec, runDir, List.of(), conf);
       JobSummary trained = TrainJob.run(spark, spec, folder.workDir(), runDir);
       folder.commit();
-      return trained;
+      return RunFinish.finish(spark, spec, trained);
     }
     // read once, before the expensive part: a ground truth that does not fit the metrics fails the job here
     GroundTruth gt = spec.input().annotations() == null ? null : GroundTruth.load(spec.input().annotations(),

@@ -46,18 +46,27 @@ final class Charts {
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
   }
 
-  /** Lines through {@code (x, y)} points per series; points with y &lt; 0 (undefined) are skipped. */
+  /** Lines through {@code (x, y)} points per series, y in 0..1; points with y &lt; 0 (undefined) are skipped. */
   static byte[] lines(String title, String xTitle, String yTitle, Map<String, double[][]> series)
+      throws IOException {
+    return lines(title, xTitle, yTitle, series, 1.0);
+  }
+
+  /**
+   * Lines through {@code (x, y)} points per series, y from 0 to {@code yMax} (null: to the data's largest);
+   * points with y &lt; 0 or not finite are skipped.
+   */
+  static byte[] lines(String title, String xTitle, String yTitle, Map<String, double[][]> series, Double yMax)
       throws IOException {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(yMax);
     for (Map.Entry<String, double[][]> s : series.entrySet()) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
       for (double[] p : s.getValue()) {
-        if (p[1] >= 0) {
+        if (p[1] >= 0 && Double.isFinite(p[1])) {
           xs.add(p[0]);
           ys.add(p[1]);
         }

@@ -29,7 +29,7 @@ public final class RunFinish {
     try {
       RunInfo.write(session, spec, summary);
       List<JobSummary.ErrorCount> reasons = List.of();
-      if (summary.errors() > 0) {
+      if (summary.errors() > 0 && RunTables.exists(session, summary.runDir() + "/frames")) {
         reasons = session.read().parquet(summary.runDir() + "/frames")
             .where(col("status").equalTo("error").and(col("run").equalTo(spec.name())))
             .groupBy("error").count().orderBy(desc("count"), col("error")).limit(TOP_ERRORS).collectAsList()

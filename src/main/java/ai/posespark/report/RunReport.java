@@ -30,9 +30,11 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** Builds {@code runDir/report.html} from the run's tables; returns its path. */
+  /** Builds {@code runDir/report.html} from the run's tables (a fine-tuning run: its training summary). */
   public static String write(SparkSession spark, String runDir) throws IOException {
-    List<String> views = RunTables.open(spark, runDir);
+    // a fine-tuning run has no tables, only its training summary
+    JsonNode training = TrainingPage.read(spark, runDir);
+    List<String> views = training != null ? List.of() : RunTables.open(spark, runDir);
     JsonNode info = RunInfo.read(spark, runDir);
     String name = info != null ? info.path("run").asText() : new Path(runDir).getName();
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -41,6 +43,9 @@ public final class RunReport {
         .append("<p class=\"muted\">").append(Html.escape(runDir)).append(" · report built ")
         .append(Instant.now()).append("</p>\n");
     html.append(runSection(spark, views, info));
+    if (training != null) {
+      html.append(TrainingPage.body(training));
+    }
     if (views.contains("frames")) {
       html.append(samplesSection(spark));
       html.append(errorsSection(spark));

@@ -56,6 +56,9 @@ class TrainJobTest {
     double apAfter = report.path("validation_after").path("AP").asDouble(-1);
     assertTrue(apBefore >= 0 && apBefore <= 1 && apAfter >= 0 && apAfter <= 1, apBefore + " / " + apAfter);
     assertEquals(3, Files.readAllLines(dir.resolve("out/finetune-test/loss.csv")).size(), "header + 2 epochs");
+    String html = Files.readString(dir.resolve("out/finetune-test/report.html"));
+    assertTrue(html.contains("<h2>Fine-tuning</h2>") && html.contains("alt=\"loss per epoch\""), "loss curve");
+    assertTrue(html.contains("Validation (COCO OKS)"), "validation before and after");
 
     Path model = Path.of(report.path("model").asText().replaceFirst("^file:", ""));
     assertEquals("movenet-lightning", ModelCatalog.bundled().resolve(model.toString()).orElseThrow().name());
