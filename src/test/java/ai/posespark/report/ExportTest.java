@@ -144,6 +144,46 @@ class ExportTest {
     assertEquals(Coco17.NAMES, gt.keypointNames());
   }
 
+  /**
+   * The loop users want: the review export, corrected by a person (here: every labelled keypoint nudged 2 px, as
+   * CVAT would save it), comes back as the training set of a fine-tuning job with no conversion by hand.
+   */
+  @Test
+  void aCorrectedReviewExportIsATrainingSetAsItIs() throws Exception {
+    ai.posespark.job.TestModels.assumeInstalled("movenet-lightning");
+    Path out = export(RunExport.Format.REVIEW, null);
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(out.resolve(ReviewExport.FILE).toFile());
+    int people = 0;
+    for (JsonNode a : doc.get("annotations")) {
+      var kps = (com.fasterxml.jackson.databind.node.ArrayNode) a.get("keypoints");
+      for (int k = 0; k < 17; k++) {
+        if (kps.get(k * 3 + 2).asInt() > 0) {
+          kps.set(k * 3, kps.get(k * 3).asDouble() + 2);
+        }
+      }
+      people += a.get("num_keypoints").asInt() >= 5 ? 1 : 0;
+    }
+    Path corrected = out.resolve("corrected.json");
+    JSON.writeValue(corrected.toFile(), doc);
+    ai.posespark.job.JobSpec spec = ai.posespark.job.JobSpecLoader.parse("""
+        name: from-review
+        input: {kind: train, paths: [%s], annotations: %s}
+        model: {pipeline: single, pose: movenet-lightning}
+        execution: {device: cpu}
+        train: {epochs: 1, batchSize: 4, copies: 1, validationFraction: 0.0}
+        output: {path: %s}
+        """.formatted(out.resolve("images").toAbsolutePath(), corrected.toAbsolutePath(),
+        out.resolve("train").toAbsolutePath()), List.of());
+    ai.posespark.job.JobSummary summary = ai.posespark.job.PoseJob.run(spark, spec);
+    JsonNode training = JSON.readTree(Path.of(java.net.URI.create(summary.runDir())).resolve("training.json")
+        .toFile());
+    assertEquals(0, summary.errors(), "every exported image is read back");
+    assertTrue(people >= 1 && training.path("train_samples").asInt() >= 1, "the corrected people train: "
+        + training.path("train_samples"));
+    assertEquals(1, training.path("epochs").size());
+  }
+
   @Test
   void overlaysDrawTheChosenFramesAtTheirSize() throws Exception {
     Path out = export(RunExport.Format.OVERLAYS, "uri LIKE '%000000000785%'");
