@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImageDecoderTest {
 
   /** Dominant channel of a pixel: 0 red, 1 green, 2 blue, 3 white. */
-  private static int colour(RgbImage img, int x, int y) {
+  static int colour(RgbImage img, int x, int y) {
     int r = img.channel(x, y, 0);
     int g = img.channel(x, y, 1);
     int b = img.channel(x, y, 2);

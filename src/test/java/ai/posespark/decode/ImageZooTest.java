@@ -89,8 +89,8 @@ class ImageZooTest {
     assertEquals(300, d.subsampling().sourceHeight());
     assertTrue(d.image().width() * (long) d.image().height() <= 10_000);
     assertEquals(200.0, d.subsampling().sourceX(50, 0), "decoded x 50 is source x 200");
-    assertEquals(0, colour(d.image(), 10, 10), "top-left red");
-    assertEquals(3, colour(d.image(), 90, 70), "bottom-right white");
+    assertEquals(0, ImageDecoderTest.colour(d.image(), 10, 10), "top-left red");
+    assertEquals(3, ImageDecoderTest.colour(d.image(), 90, 70), "bottom-right white");
   }
 
   @Test
@@ -100,16 +100,6 @@ class ImageZooTest {
     assertEquals(200, d.subsampling().sourceWidth());
     assertEquals(400, d.subsampling().sourceHeight());
     assertEquals(d.image().width() * d.subsampling().step(), 200);
-  }
-
-  private static int colour(RgbImage img, int x, int y) {
-    int r = img.channel(x, y, 0);
-    int g = img.channel(x, y, 1);
-    int b = img.channel(x, y, 2);
-    if (r > 200 && g > 200 && b > 200) {
-      return 3;
-    }
-    return r > 200 ? 0 : g > 200 ? 1 : 2;
   }
 
   private static String rgb(RgbImage img, int x, int y) {
