@@ -1,6 +1,8 @@
 package ai.posespark.report;
 
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,5 +32,28 @@ final class ExportedFrames {
     String name = uri.substring(uri.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /**
+   * Names an export's per-frame files, each once: {@code <stem><suffix>}, a video frame's stem followed by its
+   * index zero-padded to {@code indexDigits}; a name taken already gets the frame id appended to the stem.
+   * Reads {@code frame_id, uri, frame_index, timestamp_ms} as the first four columns of a frame row.
+   */
+  static final class FileNames {
+    private final int indexDigits;
+    private final Set<String> taken = new HashSet<>();
+
+    FileNames(int indexDigits) {
+      this.indexDigits = indexDigits;
+    }
+
+    /** The file name of frame {@code f} ending in {@code suffix}. */
+    String next(Row f, String suffix) {
+      String base = stem(f.getString(1)) + (f.isNullAt(3) ? "" : String.format("_%0" + indexDigits + "d",
+          f.getInt(2)));
+      String name = taken.add(base + suffix) ? base + suffix : base + "_" + f.getLong(0) + suffix;
+      taken.add(name);
+      return name;
+    }
   }
 }

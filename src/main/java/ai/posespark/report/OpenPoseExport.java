@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -35,14 +33,12 @@ final class OpenPoseExport {
   /** Writes the files of the frames matching {@code where} into {@code outDir}; returns how many. */
   static long write(SparkSession spark, String where, String outDir) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Set<String> names = new HashSet<>();
+    // OpenPose's own --write_json names: 12-digit frame numbers
+    ExportedFrames.FileNames names = new ExportedFrames.FileNames(12);
     long n = 0;
     for (Iterator<Row> it = ExportedFrames.select(spark, where); it.hasNext(); ) {
       Row f = it.next();
-      String base = ExportedFrames.stem(f.getString(1)) + (f.isNullAt(3) ? "" : String.format("_%012d", f.getInt(2)));
-      String name = names.add(base) ? base : base + "_" + f.getLong(0);
-      names.add(name);
-      Path file = new Path(outDir, name + "_keypoints.json");
+      Path file = new Path(outDir, names.next(f, "_keypoints.json"));
       try (OutputStream out = RunFiles.create(file, conf)) {
         JSON.writeValue(out, frame(f.getList(6)));
       }

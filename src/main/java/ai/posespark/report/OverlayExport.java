@@ -3,15 +3,12 @@ package ai.posespark.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -26,13 +23,9 @@ final class OverlayExport {
   static long write(SparkSession spark, String where, String outDir, int limit) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<SampleFrames.Drawn> drawn = SampleFrames.draw(spark, where, "uri, frame_index", limit, 0);
-    Set<String> names = new HashSet<>();
+    ExportedFrames.FileNames names = new ExportedFrames.FileNames(6);
     for (SampleFrames.Drawn d : drawn) {
-      Row f = d.frame();
-      String base = ExportedFrames.stem(f.getString(1)) + (f.isNullAt(3) ? "" : String.format("_%06d", f.getInt(2)));
-      String name = names.add(base) ? base : base + "_" + f.getLong(0);
-      names.add(name);
-      Path file = new Path(outDir, name + "_overlay.jpg");
+      Path file = new Path(outDir, names.next(d.frame(), "_overlay.jpg"));
       try (OutputStream out = RunFiles.create(file, conf)) {
         ImageIO.write(d.image(), "jpg", out);
       }

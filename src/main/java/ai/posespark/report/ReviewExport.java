@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ final class ReviewExport {
     categories(doc.putArray("categories"));
     ArrayNode images = doc.putArray("images");
     ArrayNode annotations = doc.putArray("annotations");
-    Set<String> names = new HashSet<>();
+    ExportedFrames.FileNames names = new ExportedFrames.FileNames(6);
     FrameImages pixels = new FrameImages(conf);
     for (Iterator<Row> it = ExportedFrames.select(spark, where); it.hasNext(); ) {
       Row f = it.next();
@@ -157,15 +156,14 @@ final class ReviewExport {
    * Copies the frame's image into {@code images}: an image file byte for byte, a video frame decoded to JPEG.
    * Returns the name under {@code images}, or null when the frame cannot be read any more.
    */
-  private static String copyImage(Row f, Set<String> names, FrameImages pixels, Path images, Configuration conf)
+  private static String copyImage(Row f, ExportedFrames.FileNames names, FrameImages pixels, Path images,
+      Configuration conf)
       throws IOException {
     String uri = f.getString(1);
     boolean video = !f.isNullAt(3);
     String file = uri.substring(uri.lastIndexOf('/') + 1);
     String ext = video ? ".jpg" : file.substring(file.lastIndexOf('.') < 0 ? file.length() : file.lastIndexOf('.'));
-    String base = ExportedFrames.stem(uri) + (video ? String.format("_%06d", f.getInt(2)) : "");
-    String name = names.add(base + ext) ? base + ext : base + "_" + f.getLong(0) + ext;
-    names.add(name);
+    String name = names.next(f, ext);
     Path target = new Path(images, name);
     if (video) {
       BufferedImage frame = pixels.videoFrames(uri, Set.of(f.getInt(2))).get(f.getInt(2));
