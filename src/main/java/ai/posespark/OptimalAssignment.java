@@ -1,6 +1,5 @@
 package ai.posespark;
 
-import com.google.ortools.Loader;
 import com.google.ortools.graph.LinearSumAssignment;
 import java.util.Arrays;
 
@@ -56,7 +55,7 @@ public final class OptimalAssignment {
       max = Math.max(max, Math.abs(arcs.score[a]));
     }
     double scale = max > 0 ? RESOLUTION / max : 1;
-    NativeLibraries.load();
+    OrToolsNatives.load();
     LinearSumAssignment solver = new LinearSumAssignment();
     try {
       // left nodes: rows, then one dummy per column; right nodes: columns, then one dummy per row. A row left
@@ -135,18 +134,6 @@ public final class OptimalAssignment {
       column[size] = c;
       score[size] = s;
       size++;
-    }
-  }
-
-  /** Loads the OR-Tools natives once per JVM (they unpack from the jar into a temporary folder). */
-  private static final class NativeLibraries {
-    private static boolean loaded;
-
-    static synchronized void load() {
-      if (!loaded) {
-        Loader.loadNativeLibraries();
-        loaded = true;
-      }
     }
   }
 }

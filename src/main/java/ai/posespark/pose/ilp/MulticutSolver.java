@@ -1,6 +1,6 @@
 package ai.posespark.pose.ilp;
 
-import com.google.ortools.Loader;
+import ai.posespark.OrToolsNatives;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -58,7 +58,7 @@ public final class MulticutSolver {
    * first, so that their one-off load does not count against the time limit.
    */
   long deadlineFromNow() {
-    NativeLibraries.load();
+    OrToolsNatives.load();
     return System.nanoTime() + timeLimitMs * 1_000_000L;
   }
 
@@ -72,7 +72,7 @@ public final class MulticutSolver {
    */
   Grouping solve(GroupingProblem problem, boolean[] keptFixed, boolean[] linkedFixed, boolean allTriangles,
       long deadline) {
-    NativeLibraries.load();
+    OrToolsNatives.load();
     MPSolver solver = MPSolver.createSolver("SCIP");
     if (solver == null) {
       throw new IllegalStateException("ilp: OR-Tools has no SCIP solver");
@@ -232,17 +232,5 @@ public final class MulticutSolver {
 
   private static int other(GroupingProblem.Link link, int end) {
     return link.i() == end ? link.j() : link.i();
-  }
-
-  /** Loads the OR-Tools natives once per JVM (executor), as the tracker's assignment does. */
-  private static final class NativeLibraries {
-    private static boolean loaded;
-
-    static synchronized void load() {
-      if (!loaded) {
-        Loader.loadNativeLibraries();
-        loaded = true;
-      }
-    }
   }
 }
