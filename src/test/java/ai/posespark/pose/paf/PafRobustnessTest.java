@@ -34,9 +34,7 @@ class PafRobustnessTest {
         PafScenes.Recovery total = PafScenes.Recovery.NONE;
         for (PafScenes.Scene scene : scenes) {
           PafCodec codec = scene.codec(PafTopology.COCO_18, settings);
-          PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
-          addNoise(t.heatmaps(), sigma, random);
-          addNoise(t.pafs(), sigma, random);
+          PafTargets t = noisy(codec, scene, sigma, random);
           List<Person> decoded = codec.decode(t.heatmapGrid(), t.pafGrid());
           total = total.plus(PafScenes.recovery(PafScenes.recoverable(PafTopology.COCO_18, scene,
               settings.minParts()), decoded, TOLERANCE));
@@ -55,9 +53,7 @@ class PafRobustnessTest {
       int fallbacks = 0;
       for (PafScenes.Scene scene : scenes) {
         PafCodec codec = scene.codec(PafTopology.COCO_18, PafSettings.DEFAULTS);
-        PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
-        addNoise(t.heatmaps(), sigma, random);
-        addNoise(t.pafs(), sigma, random);
+        PafTargets t = noisy(codec, scene, sigma, random);
         GroupingResult g = new PafIlpGrouper(codec, IlpSettings.DEFAULTS.withMaxCandidates(2000))
             .group(t.heatmapGrid(), t.pafGrid());
         fallbacks += g.fallbackReason() == null ? 0 : 1;
@@ -179,6 +175,14 @@ class PafRobustnessTest {
       }
     }
     return out;
+  }
+
+  /** The scene's training targets with Gaussian noise of σ added to the maps, then to the fields. */
+  private static PafTargets noisy(PafCodec codec, PafScenes.Scene scene, double sigma, Random random) {
+    PafTargets t = codec.encode(scene.keypoints(), scene.visibility());
+    addNoise(t.heatmaps(), sigma, random);
+    addNoise(t.pafs(), sigma, random);
+    return t;
   }
 
   private static void addNoise(float[] values, double sigma, Random random) {
