@@ -10,8 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,25 +28,10 @@ class ModelValidationTest {
 
   /** x (Placeholder [1,2]) -> node "y" of {@code op} with {@code attrs} -> output; weight w = [1, 2]. */
   private Path writeModel(String name, String op, String attrs) throws IOException {
-    String json = """
-        {"format": "graph-model",
-         "signature": {"inputs": {"x:0": {"name": "x:0", "dtype": "DT_FLOAT"}},
-                       "outputs": {"y:0": {"name": "y:0", "dtype": "DT_FLOAT"}}},
-         "modelTopology": {"node": [
-           {"name": "x", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"},
-             "shape": {"shape": {"dim": [{"size": "1"}, {"size": "2"}]}}}},
-           {"name": "w", "op": "Const", "attr": {"dtype": {"type": "DT_FLOAT"},
-             "value": {"tensor": {"dtype": "DT_FLOAT", "tensorShape": {"dim": [{"size": "2"}]}}}}},
-           {"name": "y", "op": "%s", "input": ["x", "w"], "attr": {%s}}]},
-         "weightsManifest": [{"paths": ["%s.bin"],
-           "weights": [{"name": "w", "shape": [2], "dtype": "float32",
-                        "quantization": {"dtype": "float16", "original_dtype": "float32"}}]}]}
-        """.formatted(op, attrs, name);
+    String json = TinyGraph.json(op, "DT_FLOAT", "{\"size\": \"2\"}", "float32", "2", "\"x\", \"w\"",
+        name + ".bin", attrs);
     Files.writeString(dir.resolve(name + ".json"), json);
-    // float16 1.0 = 0x3c00, 2.0 = 0x4000
-    ByteBuffer bin = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3c00)
-        .putShort((short) 0x4000);
-    Files.write(dir.resolve(name + ".bin"), bin.array());
+    Files.write(dir.resolve(name + ".bin"), TinyGraph.SHARD);
     return dir.resolve(name + ".json");
   }
 

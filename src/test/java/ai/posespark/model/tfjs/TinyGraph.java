@@ -21,6 +21,12 @@ public final class TinyGraph {
   /** model.json text with op {@code op}, the Const's declared dtype and dims, and the manifest's dtype and shape. */
   public static String json(String op, String constType, String constDims, String weightDtype, String weightShape,
       String yInputs, String shard) {
+    return json(op, constType, constDims, weightDtype, weightShape, yInputs, shard, "\"T\": {\"type\": \"DT_FLOAT\"}");
+  }
+
+  /** The same with node y's attributes {@code yAttrs} (the inside of its {@code attr} object). */
+  public static String json(String op, String constType, String constDims, String weightDtype, String weightShape,
+      String yInputs, String shard, String yAttrs) {
     return """
         {"format": "graph-model",
          "signature": {"inputs": {"x:0": {"name": "x:0", "dtype": "DT_FLOAT"}},
@@ -30,11 +36,11 @@ public final class TinyGraph {
              "shape": {"shape": {"dim": [{"size": "1"}, {"size": "2"}]}}}},
            {"name": "w", "op": "Const", "attr": {"dtype": {"type": "%2$s"},
              "value": {"tensor": {"dtype": "%2$s", "tensorShape": {"dim": [%3$s]}}}}},
-           {"name": "y", "op": "%1$s", "input": [%6$s], "attr": {"T": {"type": "DT_FLOAT"}}}]},
+           {"name": "y", "op": "%1$s", "input": [%6$s], "attr": {%8$s}}]},
          "weightsManifest": [{"paths": ["%7$s"],
            "weights": [{"name": "w", "shape": [%5$s], "dtype": "%4$s",
                         "quantization": {"dtype": "float16", "original_dtype": "float32"}}]}]}
-        """.formatted(op, constType, constDims, weightDtype, weightShape, yInputs, shard);
+        """.formatted(op, constType, constDims, weightDtype, weightShape, yInputs, shard, yAttrs);
   }
 
   /** The valid graph's model.json text. */
