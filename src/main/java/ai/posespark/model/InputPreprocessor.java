@@ -1,28 +1,43 @@
 package ai.posespark.model;
 
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.posespark.decode.Letterbox;
+import ai.posespark.decode.LetterboxRaster;
 import ai.posespark.decode.RgbImage;
 
 /**
- * A frame → one model input, as NDArray ops on the model's device: bilinear resize (half-pixel centres, the mapping
- * {@link Letterbox} inverts exactly), zero padding to the input size, then the catalog's value mapping and layout
- * ({@link #toModelInput}, which crops share). The letterbox comes back with the input so the pipeline can map the
- * decoded people to the frame.
+ * A frame → one model input: bilinear resize (half-pixel centres, the mapping {@link Letterbox} inverts exactly),
+ * zero padding to the input size, then the catalog's value mapping and layout, fused into one pass over the frame's
+ * bytes ({@link LetterboxRaster}); crops, warped as NDArrays on the model's device, share the value mapping through
+ * {@link #toModelInput}. The letterbox comes back with the input so the pipeline can map the decoded people to the
+ * frame.
  */
 public final class InputPreprocessor {
   private final ModelInputSpec spec;
   private final boolean letterbox;
+  private final LetterboxRaster.Mapping mapping;
 
   public InputPreprocessor(ModelEntry entry) {
     this.spec = entry.input();
     this.letterbox = !"stretch".equals(entry.resize());
+    this.mapping = mapping(spec);
+  }
+
+  /** The spec's value mapping and layout as the fused kernel takes them. */
+  private static LetterboxRaster.Mapping mapping(ModelInputSpec spec) {
+    boolean int32 = "int32".equals(spec.dtype());
+    float[] divisorOffset = int32 ? new float[] {1f, 0f} : switch (spec.range()) {
+      case "0..255" -> new float[] {1f, 0f};
+      case "0..1" -> new float[] {255f, 0f};
+      case "-1..1" -> new float[] {127.5f, 1f};
+      case "-0.5..0.5" -> new float[] {256f, 0.5f};
+      default -> throw new IllegalArgumentException("model input range '" + spec.range()
+          + "' (0..255 | 0..1 | -1..1 | -0.5..0.5)");
+    };
+    return new LetterboxRaster.Mapping(divisorOffset[0], divisorOffset[1], int32, "bgr".equals(spec.channels()),
+        "nchw".equals(spec.layout()));
   }
 
   /**
@@ -35,20 +50,27 @@ public final class InputPreprocessor {
 
   /** The model input for {@code frame}; arrays live in {@code manager}. */
   public Prepared prepare(RgbImage frame, NDManager manager) {
-    int h = spec.height();
-    int w = spec.width();
-    Letterbox box = letterbox
-        ? Letterbox.fit(frame.width(), frame.height(), w, h)
-        : Letterbox.stretch(frame.width(), frame.height(), w, h);
-    NDArray pixels = frame.toNDArray(manager).toType(DataType.FLOAT32, false);
-    NDArray resized = NDImageUtils.resize(pixels, box.scaledWidth(), box.scaledHeight(), Image.Interpolation.BILINEAR);
-    NDArray canvas = resized;
-    if (box.scaledWidth() != w || box.scaledHeight() != h) {
-      canvas = manager.zeros(new Shape(h, w, 3), DataType.FLOAT32);
-      canvas.set(new NDIndex("{}:{},{}:{}", box.padY(), box.padY() + box.scaledHeight(),
-          box.padX(), box.padX() + box.scaledWidth()), resized);
-    }
-    return new Prepared(toModelInput(canvas), box);
+    LetterboxRaster.Raster r = raster(frame);
+    return new Prepared(r.toNDArray(manager), r.letterbox());
+  }
+
+  /**
+   * The model input for {@code frame} as plain Java arrays, made in one pass over its bytes ({@link LetterboxRaster}):
+   * needs no NDManager, so the executor loop makes it on its decode thread, ahead of the batch.
+   */
+  public LetterboxRaster.Raster raster(RgbImage frame) {
+    return LetterboxRaster.of(frame, box(frame.width(), frame.height()), mapping);
+  }
+
+  /** Whether {@code r} is this preprocessor's input for its frame (same placement and value mapping). */
+  public boolean made(LetterboxRaster.Raster r) {
+    Letterbox b = r.letterbox();
+    return r.mapping().equals(mapping) && b.equals(box(b.srcWidth(), b.srcHeight()));
+  }
+
+  private Letterbox box(int width, int height) {
+    return letterbox ? Letterbox.fit(width, height, spec.width(), spec.height())
+        : Letterbox.stretch(width, height, spec.width(), spec.height());
   }
 
   /**

@@ -1,0 +1,171 @@
+package ai.posespark.decode;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+
+/**
+ * Letterbox, bilinear resize, value mapping and layout in one pass over an {@link RgbImage}'s bytes: each model input
+ * value is computed once, straight from the 8-bit pixels, with no intermediate float image, canvas or transpose.
+ * The resize is libtorch's bilinear {@code interpolate} as DJL's {@code NDImageUtils.resize} calls it: half-pixel
+ * centres and antialiased (when shrinking, a triangle filter as wide as the scale, as PIL's), separable, width first,
+ * so the result matches the NDArray pipeline it replaces to float rounding, and {@link Letterbox} inverts it exactly.
+ * Plain Java on the calling thread: the executor loop runs it on its decode thread, ahead of the model.
+ */
+public final class LetterboxRaster {
+  /**
+   * How resized values {@code v} (0..255) become model values: {@code v / divisor − offset}, or for {@code int32}
+   * inputs {@code v} rounded half to even (as {@code torch.round}) and clipped to 0..255. Padding is the mapping of 0.
+   *
+   * @param divisor       255 for 0..1, 127.5 for −1..1, …; 1 for raw values
+   * @param offset        subtracted after the division
+   * @param int32         integer input (rounded)
+   * @param bgr           channels in B, G, R order
+   * @param channelsFirst {@code [3, H, W]} instead of {@code [H, W, 3]}
+   */
+  public record Mapping(float divisor, float offset, boolean int32, boolean bgr, boolean channelsFirst)
+      implements java.io.Serializable {}
+
+  /**
+   * One model input without the batch axis: {@code floats} or, for int32 inputs, {@code ints}.
+   *
+   * @param letterbox where the frame sits in it
+   * @param mapping   how it was made
+   */
+  public record Raster(Letterbox letterbox, Mapping mapping, float[] floats, int[] ints) {
+    /** {@code [H, W, 3]} or {@code [3, H, W]}. */
+    public Shape shape() {
+      long h = letterbox.inputHeight();
+      long w = letterbox.inputWidth();
+      return mapping.channelsFirst() ? new Shape(3, h, w) : new Shape(h, w, 3);
+    }
+
+    /** The input as an array of {@code manager} (one copy into native memory). */
+    public NDArray toNDArray(NDManager manager) {
+      return ints != null ? manager.create(IntBuffer.wrap(ints), shape())
+          : manager.create(FloatBuffer.wrap(floats), shape());
+    }
+  }
+
+  private LetterboxRaster() {}
+
+  /** {@code image} placed by {@code box} (whose source size must be the image's), mapped by {@code mapping}. */
+  public static Raster of(RgbImage image, Letterbox box, Mapping mapping) {
+    if (box.srcWidth() != image.width() || box.srcHeight() != image.height()) {
+      throw new IllegalArgumentException("letterbox for " + box.srcWidth() + "x" + box.srcHeight() + ", image "
+          + image.width() + "x" + image.height());
+    }
+    float[] rows = horizontal(image, box.scaledWidth());
+    int w = box.inputWidth();
+    int h = box.inputHeight();
+    int n = w * h * 3;
+    float[] floats = mapping.int32() ? null : new float[n];
+    int[] ints = mapping.int32() ? new int[n] : null;
+    float pad = 0f / mapping.divisor() - mapping.offset();
+    if (floats != null && pad != 0f) {
+      java.util.Arrays.fill(floats, pad);
+    }
+    int sw = box.scaledWidth();
+    Taps ys = image.height() == box.scaledHeight() ? null : Taps.of(image.height(), box.scaledHeight());
+    int plane = w * h;
+    for (int y = 0; y < box.scaledHeight(); y++) {
+      int outRow = (box.padY() + y) * w + box.padX();
+      for (int x = 0; x < sw; x++) {
+        int pixel = outRow + x;
+        for (int c = 0; c < 3; c++) {
+          float v;
+          if (ys == null) {
+            v = rows[(y * sw + x) * 3 + c];
+          } else {
+            v = 0f;
+            int first = ys.first[y];
+            float[] weights = ys.weights[y];
+            for (int j = 0; j < weights.length; j++) {
+              v += weights[j] * rows[((first + j) * sw + x) * 3 + c];
+            }
+          }
+          int channel = mapping.bgr() ? 2 - c : c;
+          int at = mapping.channelsFirst() ? channel * plane + pixel : pixel * 3 + channel;
+          if (ints != null) {
+            ints[at] = (int) Math.max(0, Math.min(255, Math.rint(v)));
+          } else {
+            floats[at] = v / mapping.divisor() - mapping.offset();
+          }
+        }
+      }
+    }
+    return new Raster(box, mapping, floats, ints);
+  }
+
+  /** The first pass: every source row resized to {@code width} (libtorch resizes the contiguous axis first). */
+  private static float[] horizontal(RgbImage image, int width) {
+    byte[] px = image.rgb();
+    int srcW = image.width();
+    float[] rows = new float[image.height() * width * 3];
+    if (srcW == width) {
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = px[i] & 0xff;
+      }
+      return rows;
+    }
+    Taps xs = Taps.of(srcW, width);
+    for (int y = 0; y < image.height(); y++) {
+      int in = y * srcW * 3;
+      int out = y * width * 3;
+      for (int x = 0; x < width; x++) {
+        int first = in + xs.first[x] * 3;
+        float[] weights = xs.weights[x];
+        float r = 0f;
+        float g = 0f;
+        float b = 0f;
+        for (int j = 0; j < weights.length; j++) {
+          int at = first + j * 3;
+          r += weights[j] * (px[at] & 0xff);
+          g += weights[j] * (px[at + 1] & 0xff);
+          b += weights[j] * (px[at + 2] & 0xff);
+        }
+        rows[out + x * 3] = r;
+        rows[out + x * 3 + 1] = g;
+        rows[out + x * 3 + 2] = b;
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Per output index along one axis, the source indices it reads ({@code first} onwards) and their weights:
+   * libtorch's antialiased bilinear ({@code _compute_weights_aa}): a triangle filter centred on
+   * {@code scale · (i + 0.5)}, stretched by the scale when shrinking, its weights normalised to sum to one.
+   */
+  private record Taps(int[] first, float[][] weights) {
+    static Taps of(int in, int out) {
+      float scale = (float) in / out;
+      float support = scale >= 1f ? scale : 1f;
+      float invScale = scale >= 1f ? 1f / scale : 1f;
+      int[] first = new int[out];
+      float[][] weights = new float[out][];
+      for (int i = 0; i < out; i++) {
+        float centre = scale * (i + 0.5f);
+        int min = Math.max((int) (centre - support + 0.5f), 0);
+        int size = Math.min((int) (centre + support + 0.5f), in) - min;
+        float[] w = new float[Math.max(size, 0)];
+        float total = 0f;
+        for (int j = 0; j < w.length; j++) {
+          float t = Math.abs((j + min - centre + 0.5f) * invScale);
+          w[j] = t < 1f ? 1f - t : 0f;
+          total += w[j];
+        }
+        if (total != 0f) {
+          for (int j = 0; j < w.length; j++) {
+            w[j] /= total;
+          }
+        }
+        first[i] = min;
+        weights[i] = w;
+      }
+      return new Taps(first, weights);
+    }
+  }
+}
