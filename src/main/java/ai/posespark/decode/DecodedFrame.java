@@ -13,9 +13,17 @@ import ai.posespark.source.FrameTask;
  * @param decodeMs    milliseconds decoding them
  * @param subsampling how a huge image's decoded pixels map to its own, or null at full resolution
  * @param warning     what decoding reported while still producing pixels (e.g. a truncated file), or null
+ * @param input       the model input the pipeline prepared from the pixels ahead of the batch, or null
+ * @param prepareMs   milliseconds preparing {@code input}
  */
 public record DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs,
-                           Subsampling subsampling, String warning) {
+                           Subsampling subsampling, String warning, LetterboxRaster.Raster input, double prepareMs) {
+
+  /** A frame as decoded, nothing prepared yet. */
+  public DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs,
+                      Subsampling subsampling, String warning) {
+    this(task, image, error, readMs, decodeMs, subsampling, warning, null, 0);
+  }
 
   /** A frame at full resolution, decoded without a warning (or failed). */
   public DecodedFrame(FrameTask task, RgbImage image, String error, double readMs, double decodeMs) {
@@ -35,6 +43,11 @@ public record DecodedFrame(FrameTask task, RgbImage image, String error, double 
   /** A frame that could not be read or decoded. */
   public static DecodedFrame failed(FrameTask task, String error, double readMs, double decodeMs) {
     return new DecodedFrame(task, null, error, readMs, decodeMs);
+  }
+
+  /** This frame with the model input made from it ahead of the batch. */
+  public DecodedFrame withInput(LetterboxRaster.Raster prepared, double millis) {
+    return new DecodedFrame(task, image, error, readMs, decodeMs, subsampling, warning, prepared, millis);
   }
 
   public boolean isOk() {

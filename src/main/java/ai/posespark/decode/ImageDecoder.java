@@ -14,8 +14,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Image bytes → upright {@link RgbImage}. The format is read from the bytes, never the file name, by ImageIO's
- * readers: JPEG (baseline, progressive, CMYK/YCCK and broken ICC profiles through TwelveMonkeys), PNG (grey, 16-bit,
+ * Image bytes → upright {@link RgbImage}. The format is read from the bytes, never the file name. Sound JPEGs go to
+ * libjpeg-turbo ({@link TurboJpeg}, reduced in the DCT domain when a {@link DecodeTarget} allows), the rest to
+ * ImageIO's readers: JPEG (broken, CMYK/YCCK and broken ICC profiles through TwelveMonkeys), PNG (grey, 16-bit,
  * palette, alpha), BMP, GIF (first frame), TIFF and WebP (TwelveMonkeys). EXIF orientation is applied; a JPEG's
  * ICC profile is ignored, as TF's decoders do ({@link JpegIccProfile}). The header's declared size is checked
  * against {@link ImageLimits} before any pixel buffer is allocated. Anything that does not decode raises
@@ -31,8 +32,25 @@ public final class ImageDecoder {
 
   /** Decodes {@code bytes} within {@code limits}, with the decoder's warnings; never returns null. */
   public static DecodedImage read(byte[] bytes, ImageLimits limits) throws FrameDecodeException {
+    return read(bytes, limits, null);
+  }
+
+  /**
+   * Decodes {@code bytes} within {@code limits}; a sound JPEG ({@link JpegStructure}) goes to libjpeg-turbo
+   * ({@link TurboJpeg}), reduced in the DCT domain as far as {@code target} allows (null: full size), everything
+   * else to ImageIO. Never returns null.
+   */
+  public static DecodedImage read(byte[] bytes, ImageLimits limits, DecodeTarget target)
+      throws FrameDecodeException {
     if (bytes.length == 0) {
       throw new FrameDecodeException("empty file");
+    }
+    JpegStructure jpeg = TurboJpeg.available() ? JpegStructure.of(bytes) : null;
+    if (jpeg != null) {
+      DecodedImage fast = turbo(bytes, jpeg, limits, target);
+      if (fast != null) {
+        return fast;
+      }
     }
     byte[] stripped = JpegIccProfile.strip(bytes);
     // in memory: ImageIO's default stream caches to imageio*.tmp files, which a killed JVM leaves behind
@@ -53,12 +71,33 @@ public final class ImageDecoder {
     }
   }
 
-  private static DecodedImage read(ImageReader reader, ImageInputStream in, byte[] bytes, ImageLimits limits)
-      throws IOException, FrameDecodeException {
-    reader.setInput(in, false, false);
-    String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-    long w = reader.getWidth(0);
-    long h = reader.getHeight(0);
+  /**
+   * A sound JPEG through libjpeg-turbo: reduced by the target's factor, raised (up to 8) while the result would
+   * exceed {@code input.maxDecodePixels}; null when even 1/8 would, so ImageIO subsamples it further.
+   */
+  private static DecodedImage turbo(byte[] bytes, JpegStructure jpeg, ImageLimits limits, DecodeTarget target)
+      throws FrameDecodeException {
+    long w = jpeg.width();
+    long h = jpeg.height();
+    checkDeclared("jpeg", w, h, limits);
+    int orientation = ExifOrientation.read(bytes);
+    boolean swap = orientation >= 5;
+    int k = target == null ? 1 : target.reduction((int) (swap ? h : w), (int) (swap ? w : h));
+    while (k < 8 && (long) DecodeTarget.ceilDiv((int) w, k) * DecodeTarget.ceilDiv((int) h, k)
+        > limits.maxDecodePixels()) {
+      k *= 2;
+    }
+    if ((long) DecodeTarget.ceilDiv((int) w, k) * DecodeTarget.ceilDiv((int) h, k) > limits.maxDecodePixels()) {
+      return null;
+    }
+    RgbImage rgb = ExifOrientation.apply(TurboJpeg.decode(bytes, k), orientation);
+    Subsampling sub = k == 1 ? null
+        : new Subsampling(k, (int) (swap ? h : w), (int) (swap ? w : h), rgb.width(), rgb.height());
+    return new DecodedImage(rgb, sub, null);
+  }
+
+  /** Refuses an image whose header declares no pixels or more than {@code input.maxPixels}. */
+  private static void checkDeclared(String format, long w, long h, ImageLimits limits) throws FrameDecodeException {
     if (w < 1 || h < 1) {
       throw new FrameDecodeException(format + " header declares " + w + "x" + h + " pixels");
     }
@@ -66,6 +105,15 @@ public final class ImageDecoder {
       throw new FrameDecodeException(String.format("%s declares %dx%d = %,d pixels, above input.maxPixels %,d "
           + "(refused before decoding)", format, w, h, w * h, limits.maxPixels()));
     }
+  }
+
+  private static DecodedImage read(ImageReader reader, ImageInputStream in, byte[] bytes, ImageLimits limits)
+      throws IOException, FrameDecodeException {
+    reader.setInput(in, false, false);
+    String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+    long w = reader.getWidth(0);
+    long h = reader.getHeight(0);
+    checkDeclared(format, w, h, limits);
     int step = limits.step(w, h);
     ImageReadParam param = reader.getDefaultReadParam();
     if (step > 1) {

@@ -12,11 +12,18 @@ import org.apache.hadoop.fs.Path;
 public final class ImageFrameDecoder implements FrameDecoder {
   private final Configuration conf;
   private final ImageLimits limits;
+  private final DecodeTarget target;
 
-  /** Reads files with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings). */
+  /** Reads files with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings), at full size. */
   public ImageFrameDecoder(Configuration conf, ImageLimits limits) {
+    this(conf, limits, null);
+  }
+
+  /** As {@link #ImageFrameDecoder(Configuration, ImageLimits)}, JPEGs reduced towards {@code target} (or null). */
+  public ImageFrameDecoder(Configuration conf, ImageLimits limits, DecodeTarget target) {
     this.conf = conf;
     this.limits = limits;
+    this.target = target;
   }
 
   @Override
@@ -35,7 +42,7 @@ public final class ImageFrameDecoder implements FrameDecoder {
     long t1 = System.nanoTime();
     double readMs = (t1 - t0) / 1e6;
     try {
-      DecodedImage image = ImageDecoder.read(bytes, limits);
+      DecodedImage image = ImageDecoder.read(bytes, limits, target);
       return DecodedFrame.ok(task, image, readMs, (System.nanoTime() - t1) / 1e6);
     } catch (FrameDecodeException | RuntimeException e) {
       return DecodedFrame.failed(task, e.getMessage(), readMs, (System.nanoTime() - t1) / 1e6);

@@ -11,9 +11,12 @@ import ai.posespark.model.DevicePreference;
  * @param frameStride   video jobs: every n-th frame by the video's own index (default 1, every frame)
  * @param framesPerTask video jobs: target sampled frames per video range task (default 256), cut at keyframes
  * @param retryErrors   {@code output.mode} append / resume: also redo the frames whose row is {@code error}
+ * @param prefetch      batches each task reads, decodes and prepares ahead of the model on a thread of its own
+ *                      (default 1; 0 decodes on the task's thread, between batches)
  */
 public record ExecutionSpec(Integer batchSize, DevicePreference device, Integer partitions, Integer frameStride,
-                            Integer framesPerTask, Boolean retryErrors) implements java.io.Serializable {
+                            Integer framesPerTask, Boolean retryErrors, Integer prefetch)
+    implements java.io.Serializable {
 
   public ExecutionSpec {
     batchSize = batchSize == null ? 8 : batchSize;
@@ -21,9 +24,10 @@ public record ExecutionSpec(Integer batchSize, DevicePreference device, Integer 
     frameStride = frameStride == null ? 1 : frameStride;
     framesPerTask = framesPerTask == null ? 256 : framesPerTask;
     retryErrors = retryErrors != null && retryErrors;
+    prefetch = prefetch == null ? 1 : prefetch;
   }
 
   static ExecutionSpec defaults() {
-    return new ExecutionSpec(null, null, null, null, null, null);
+    return new ExecutionSpec(null, null, null, null, null, null, null);
   }
 }

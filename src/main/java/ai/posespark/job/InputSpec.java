@@ -18,9 +18,12 @@ import java.util.Locale;
  *                          and reported
  * @param maxPixels         images declaring more pixels get an error row, refused before decoding
  * @param maxDecodePixels   larger images are decoded subsampled to at most this many pixels
+ * @param reducedDecode     whole-frame pipelines decode a JPEG far larger than the model input at 1/2, 1/4 or 1/8 in
+ *                          the DCT domain (still at least the input's size); default true
  */
 public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
-                        String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels)
+                        String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels,
+                        Boolean reducedDecode)
     implements java.io.Serializable {
 
   public InputSpec {
@@ -31,6 +34,7 @@ public record InputSpec(List<String> paths, Kind kind, String annotations, Strin
         .toList();
     maxPixels = maxPixels == null ? ImageLimits.DEFAULT_MAX_PIXELS : maxPixels;
     maxDecodePixels = maxDecodePixels == null ? ImageLimits.DEFAULT_MAX_DECODE_PIXELS : maxDecodePixels;
+    reducedDecode = reducedDecode == null || reducedDecode;
   }
 
   /** What decoding one image may allocate. */

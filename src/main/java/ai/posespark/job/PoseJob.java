@@ -81,7 +81,7 @@ public final class PoseJob {
     FileNameIndex imageIds = GroundTruthImageIds.index(gt);
     PipelinePlan plan = plan(spec, imageIds);
     RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
-        new HadoopConf(conf), spec.input().limits());
+        new HadoopConf(conf), spec.input().limits(), spec.input().reducedDecode(), spec.execution().prefetch());
     RunFolder folder = RunFolder.prepare(spec, runDir, settings.stages(), conf);
     String workDir = folder.workDir();
     RunTables sink = tables(spark, spec, workDir, conf);

@@ -21,6 +21,11 @@ final class ModelDetector implements PersonDetector {
   }
 
   @Override
+  public DecodedFrame prepare(DecodedFrame frame) {
+    return WholeFrameInputs.prepared(frame, preprocessor);
+  }
+
+  @Override
   public List<List<PersonBox>> detect(List<DecodedFrame> frames, StageContext context) {
     List<ModelStage.Item<Letterbox>> items = WholeFrameInputs.of(frames, preprocessor, context, "detect");
     List<List<PersonBox>> boxes = new ArrayList<>(frames.size());

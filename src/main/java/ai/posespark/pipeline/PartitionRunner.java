@@ -18,18 +18,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The executor loop every pipeline shares, applied to each partition: decode frames → batch → pipeline → rows.
  * Tasks with a video range go to {@link VideoRangeDecoder} (one frame per sampled frame), others to
- * {@link ImageFrameDecoder}. Lazy, one batch at a time, so a partition of any size needs memory for one batch only.
+ * {@link ImageFrameDecoder}; with {@code execution.prefetch} a thread of the task's own reads, decodes and prepares
+ * the next batch while this one runs ({@link FramePrefetch}). Lazy, so a partition of any size needs memory for a
+ * batch and what is decoded ahead only.
  * A frame that cannot be read or decoded becomes an {@code error} row with the reason, a batch the pipeline fails on
  * becomes error rows for its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it,
  * {@link PosePipeline} runs it.
@@ -61,12 +66,22 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
     modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
-    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits());
+    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits(), settings.decodeTarget());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
-    Iterator<DecodedFrame> frames = chained(tasks::hasNext, () -> {
-      FrameTask task = tasks.next();
-      return (task.range() != null ? videos : images).frames(task);
-    });
+    Function<FrameTask, Iterator<DecodedFrame>> decode = task -> (task.range() != null ? videos : images)
+        .frames(task);
+    Iterator<DecodedFrame> frames;
+    if (settings.prefetch() > 0) {
+      FramePrefetch ahead = new FramePrefetch(tasks, decode, pipeline::prepare,
+          settings.prefetch() * settings.batchSize());
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((TaskCompletionListener) done -> ahead.close());
+      }
+      frames = ahead;
+    } else {
+      frames = chained(tasks::hasNext, () -> decode.apply(tasks.next()));
+    }
     return chained(frames::hasNext, () -> runBatch(frames, pipeline, device).iterator());
   }
 

@@ -9,4 +9,9 @@ interface PersonDetector {
 
   /** Boxes per frame. */
   List<List<PersonBox>> detect(List<DecodedFrame> frames, StageContext context);
+
+  /** The detector's per-frame work ahead of the batch ({@link PosePipeline#prepare}); default nothing. */
+  default DecodedFrame prepare(DecodedFrame frame) {
+    return frame;
+  }
 }

@@ -1,6 +1,7 @@
 package ai.posespark.pipeline;
 
 import ai.djl.Device;
+import ai.posespark.decode.DecodeTarget;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +18,14 @@ public interface PipelinePlan extends Serializable {
 
   /** This pipeline's stage names, in the order they run. */
   List<String> stages();
+
+  /**
+   * The size the pipeline shrinks whole frames to first, when that is all it reads of them (a JPEG may then decode
+   * reduced, {@link DecodeTarget}); null when it needs the frame's full resolution (crops).
+   */
+  default DecodeTarget decodeTarget() {
+    return null;
+  }
 
   /** The pipeline on {@code device}; models load once per executor JVM ({@link ai.posespark.model.ModelCache}). */
   PosePipeline open(Device device, Configuration hadoop);

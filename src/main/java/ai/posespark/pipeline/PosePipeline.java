@@ -19,4 +19,13 @@ public interface PosePipeline {
    * @param context the batch's NDArray scope and stage clock (stages named by {@link PipelinePlan#stages()})
    */
   List<List<Person>> run(List<DecodedFrame> frames, StageContext context);
+
+  /**
+   * Per-frame work that needs neither a model nor an NDArray (the fused letterbox of the frame's model input),
+   * done by the executor loop's decode thread ahead of the batch so that it overlaps the previous batch's
+   * inference; {@link #run} uses what it finds and does the rest. Thread-safe. Default: nothing.
+   */
+  default DecodedFrame prepare(DecodedFrame frame) {
+    return frame;
+  }
 }

@@ -1,5 +1,6 @@
 package ai.posespark.pipeline;
 
+import ai.posespark.decode.DecodeTarget;
 import ai.posespark.decode.ImageLimits;
 import ai.posespark.model.DevicePreference;
 import ai.posespark.source.HadoopConf;
@@ -15,13 +16,15 @@ import java.util.List;
  * @param device    {@code execution.device}
  * @param hadoop    Hadoop settings for reading frames and staging models
  * @param limits    what decoding one image may allocate ({@code input.maxPixels}, {@code input.maxDecodePixels})
+ * @param reducedDecode {@code input.reducedDecode}: JPEGs may decode reduced to the plan's {@link DecodeTarget}
+ * @param prefetch  {@code execution.prefetch}: batches decoded ahead of the model per task (0: none)
  */
 public record RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop,
-                          ImageLimits limits) implements java.io.Serializable {
+                          ImageLimits limits, boolean reducedDecode, int prefetch) implements java.io.Serializable {
 
-  /** Settings with the default image limits. */
-  public RunSettings(String run, PipelinePlan plan, int batchSize, DevicePreference device, HadoopConf hadoop) {
-    this(run, plan, batchSize, device, hadoop, ImageLimits.DEFAULTS);
+  /** The size frames may be decoded down to, or null for full size. */
+  public DecodeTarget decodeTarget() {
+    return reducedDecode ? plan.decodeTarget() : null;
   }
 
   /** Stages the executor loop itself times, before the pipeline's. */

@@ -69,6 +69,11 @@ public final class TopDownPipeline implements PosePipeline {
   private record Proposal(PersonBox box, Person pose, float poseScore) {}
 
   @Override
+  public DecodedFrame prepare(DecodedFrame frame) {
+    return detector.prepare(frame);
+  }
+
+  @Override
   public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
     List<List<PersonBox>> boxes = detector.detect(frames, context);
     List<List<Person>> poses = estimate(frames, crops(frames, boxes,

@@ -1,6 +1,7 @@
 package ai.posespark.pipeline;
 
 import ai.djl.Device;
+import ai.posespark.decode.DecodeTarget;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.Letterbox;
 import ai.posespark.model.InputPreprocessor;
@@ -73,6 +74,11 @@ public final class WholeFramePipeline implements PosePipeline {
   }
 
   @Override
+  public DecodedFrame prepare(DecodedFrame frame) {
+    return WholeFrameInputs.prepared(frame, preprocessor);
+  }
+
+  @Override
   public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
     List<ModelStage.Item<Letterbox>> items = WholeFrameInputs.of(frames, preprocessor, context, "preprocess");
     List<List<Person>> people = new ArrayList<>(frames.size());
@@ -111,6 +117,12 @@ public final class WholeFramePipeline implements PosePipeline {
     @Override
     public List<String> stages() {
       return STAGES;
+    }
+
+    @Override
+    public DecodeTarget decodeTarget() {
+      ModelEntry entry = pose.entry();
+      return new DecodeTarget(entry.input().width(), entry.input().height(), !"stretch".equals(entry.resize()));
     }
 
     @Override
