@@ -146,6 +146,14 @@ public final class TfjsGraphModel implements AutoCloseable {
     return executor.run(scope, inputs, inputTypes, opMillis);
   }
 
+  /**
+   * Multiply-adds of the convolutions and matrix products in one run on {@code inputs} (ops actually executed, with
+   * their real shapes): a batch-1 input gives the model's work per image.
+   */
+  public long multiplyAdds(NDManager scope, NDList inputs) {
+    return executor.multiplyAdds(scope, inputs, inputTypes);
+  }
+
   /** Op name to node count, as in model.json before any optimisation. */
   public Map<String, Integer> opInventory() {
     return opInventory;

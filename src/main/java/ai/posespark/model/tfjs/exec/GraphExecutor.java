@@ -52,19 +52,35 @@ public final class GraphExecutor {
    * Timings are only meaningful on the CPU, where kernels run synchronously.
    */
   public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis) {
-    return run(scope, inputs, inputTypes, opMillis, null);
+    return run(scope, inputs, inputTypes, opMillis, null, null);
   }
 
-  /** As {@link #run(NDManager, NDList, List, Map)}; records every slot's rank in {@code ranks} when not null. */
+  /** The multiply-adds of convolutions and matrix products in one run on {@code inputs} ({@link MultiplyAdds}). */
+  public long multiplyAdds(NDManager scope, NDList inputs, List<DataType> inputTypes) {
+    long[] macs = new long[1];
+    run(scope, inputs, inputTypes, null, null, macs).close();
+    return macs[0];
+  }
+
+  /**
+   * As {@link #run(NDManager, NDList, List, Map)}; records every slot's rank in {@code ranks} and adds the
+   * multiply-adds to {@code macs[0]}, each when not null.
+   */
   private NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis,
-      int[] ranks) {
+      int[] ranks, long[] macs) {
     checkInputCount(inputs);
     try (NDManager run = scope.newSubManager(device)) {
       RunContext ctx = new RunContext(run);
       Value[] slots = initialSlots(inputs, inputTypes, run);
       for (Step step : plan.steps) {
         long start = opMillis == null ? 0 : System.nanoTime();
+        Shape[] inShapes = macs == null ? null : shapes(step.inputs(), slots);
         execute(step, slots, ctx, step.releases());
+        if (macs != null) {
+          int out = step.outputs().length > 0 ? step.outputs()[0] : -1;
+          macs[0] += MultiplyAdds.of(step.node(), inShapes, out >= 0 && slots[out] != null ? slots[out].shape()
+              : null);
+        }
         if (ranks != null) {
           for (int out : step.outputs()) {
             if (out >= 0) {
@@ -242,7 +258,7 @@ public final class GraphExecutor {
               ranks[s] = plan.constantSlots[s].rank();
             }
           }
-          run(trace, first, inputTypes, null, ranks);
+          run(trace, first, inputTypes, null, ranks, null);
           first.close();
         }
         this.split = BatchSplit.of(plan, ranks);
@@ -269,6 +285,15 @@ public final class GraphExecutor {
       throw new IllegalArgumentException(plan.model + ": expects " + plan.inputSlots.length + " inputs, got "
           + inputs.size());
     }
+  }
+
+  private static Shape[] shapes(int[] slotIndices, Value[] slots) {
+    Shape[] shapes = new Shape[slotIndices.length];
+    for (int k = 0; k < shapes.length; k++) {
+      Value v = slots[slotIndices[k]];
+      shapes[k] = v == null ? null : v.shape();
+    }
+    return shapes;
   }
 
   /** {@code op output-shape node-name}, for a per-node profile. */
