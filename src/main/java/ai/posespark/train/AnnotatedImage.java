@@ -14,4 +14,13 @@ import java.util.List;
  * @param train true for the training split, false for validation
  */
 public record AnnotatedImage(String uri, ImageInfo image, List<PersonAnnotation> persons, boolean train)
-    implements Serializable {}
+    implements Serializable {
+
+  /** This image with its size as decoded, where the ground truth did not give it (MPII's does not). */
+  public AnnotatedImage sized(int width, int height) {
+    if (image.width() > 0 && image.height() > 0) {
+      return this;
+    }
+    return new AnnotatedImage(uri, new ImageInfo(image.id(), image.fileName(), width, height), persons, train);
+  }
+}

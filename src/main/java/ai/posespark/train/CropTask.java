@@ -45,8 +45,9 @@ public final class CropTask implements Serializable {
     this.seed = seed;
   }
 
-  /** The crops of {@code image}'s people. */
-  public Result apply(AnnotatedImage image) {
+  /** The crops of {@code image}'s people; the result's image has its decoded size. */
+  public Result apply(AnnotatedImage annotated) {
+    AnnotatedImage image = annotated;
     RgbImage rgb;
     try {
       Path path = new Path(image.uri());
@@ -57,6 +58,7 @@ public final class CropTask implements Serializable {
     } catch (Exception e) {
       return new Result(image, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+    image = image.sized(rgb.width(), rgb.height());
     PersonCropper cropper = new PersonCropper(size, padding);
     List<TrainingSample> out = new ArrayList<>();
     for (PersonAnnotation person : image.persons()) {

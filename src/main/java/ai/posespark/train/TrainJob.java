@@ -2,6 +2,7 @@ package ai.posespark.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.posespark.data.CocoDataset;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.job.JobSpec;
 import ai.posespark.job.JobSpecException;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code input.kind: train}: fine-tunes {@code model.pose} on {@code input.annotations}. The driver reads the ground
  * truth and splits its images; executors read, crop and augment ({@link CropTask}); the driver trains
- * ({@link PoseTrainer}), scores validation COCO AP before and after ({@link ValidationScorer}) and writes
+ * ({@link PoseTrainer}), scores validation COCO AP (COCO, AIC) or PCKh (MPII, through {@link MpiiTrainingSet})
+ * before and after ({@link ValidationScorer}) and writes
  * {@code model/<name>.json} + shard, {@code training.json} and {@code loss.csv} into the run folder.
  */
 public final class TrainJob {
@@ -56,15 +58,24 @@ public final class TrainJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     TrainSpec t = spec.train();
     GroundTruth gt = GroundTruth.load(spec.input().annotations(), spec.input().annotationsFormat(), List.of(), conf);
-    if (gt.coco() == null) {
-      throw new JobSpecException("input.annotations", "training reads COCO-style keypoints (coco, aic); "
+    // MPII trains through its COCO-17 form and validates with PCKh; COCO and AIC (converted) with COCO AP
+    CocoDataset people;
+    ValidationMetric metric;
+    if (gt.mpii() != null) {
+      people = MpiiTrainingSet.toCoco(gt.mpii());
+      metric = new PckhValidation(gt.mpii());
+    } else if (gt.coco() != null) {
+      people = gt.coco();
+      metric = new CocoValidation(gt.coco());
+    } else {
+      throw new JobSpecException("input.annotations", "training reads COCO-style keypoints (coco, aic) or MPII; "
           + spec.input().annotations() + " is " + gt.format());
     }
     ModelCatalog catalog = ModelCatalog.bundled();
     ModelEntry entry = model(spec);
     java.nio.file.Path modelJson = ModelStager.localize(catalog.locate(entry), conf, ModelCatalog.cacheRoot());
     int size = entry.input().size().get(0);
-    List<AnnotatedImage> images = TrainingSet.split(gt.coco(), spec.input().paths().get(0), t.validationFraction(),
+    List<AnnotatedImage> images = TrainingSet.split(people, spec.input().paths().get(0), t.validationFraction(),
         t.minKeypoints(), t.seed());
     TrainSpec.Augment a = t.augment();
     CropTask task = new CropTask(new HadoopConf(conf), size, t.cropPadding(), t.copies(),
@@ -92,10 +103,10 @@ public final class TrainJob {
     FineTuneSettings settings = new FineTuneSettings(t.freeze(), t.learningRate(), t.epochs(), t.batchSize(),
         t.seed(), t.sigma());
     try (MoveNetTrainingGraph model = MoveNetTrainingGraph.load(modelJson, t.freeze(), device)) {
-      ValidationScorer scorer = new ValidationScorer(gt.coco(), validation, new PersonCropper(size,
-          t.cropPadding()), new MoveNetCodec(size / 4, t.sigma()));
+      ValidationScorer scorer = new ValidationScorer(validation, new PersonCropper(size, t.cropPadding()),
+          new MoveNetCodec(size / 4, t.sigma()), metric);
       List<TrainingSample> held = scorer.samples();
-      double[] before = held.isEmpty() ? new double[0] : scorer.score(model);
+      ValidationMetric.Score before = held.isEmpty() ? null : scorer.score(model);
       PoseTrainer trainer = new PoseTrainer(model, settings);
       List<TrainingReport.EpochFigures> curve = new ArrayList<>();
       LOG.info("{}: training {} weights of {} on {} crops ({} validation people) on {}", spec.name(),
@@ -107,15 +118,13 @@ public final class TrainJob {
             String.format("%.4f", e.meanLoss()), String.format("%.4f", validationLoss),
             String.format("%.0f", e.millis()));
       });
-      double[] after = held.isEmpty() ? new double[0] : scorer.score(model);
+      ValidationMetric.Score after = held.isEmpty() ? null : scorer.score(model);
       String written = writeModel(model, workDir, runDir, conf);
-      TrainingReport report = new TrainingReport(written, device.toString(), train.size(), held.size(), before,
-          after, curve, errors);
+      TrainingReport report = new TrainingReport(written, device.toString(), train.size(), held.size(),
+          metric.name(), before, after, curve, errors);
       report.write(workDir, t, conf);
-      if (before.length > 0) {
-        LOG.info("{}: validation AP {} -> {} (AP50 {} -> {}); model {}", spec.name(),
-            String.format("%.3f", before[0]), String.format("%.3f", after[0]), String.format("%.3f", before[1]),
-            String.format("%.3f", after[1]), written);
+      if (before != null) {
+        LOG.info("{}: validation {} -> {}; model {}", spec.name(), before.headline(), after.headline(), written);
       }
     }
     return new JobSummary(runDir, 0, errors.size(), 0, (System.nanoTime() - start) / 1e9, 0, null);

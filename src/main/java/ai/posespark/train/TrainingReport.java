@@ -1,7 +1,6 @@
 package ai.posespark.train;
 
 import ai.posespark.data.AnnotationFiles;
-import ai.posespark.eval.CocoMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,21 +12,25 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What a training run writes beside its model: {@code training.json} (settings, sample counts, validation COCO
- * stats before and after, every epoch's training and validation loss and wall time, the fine-tuned model's path,
- * the images that could not be read and why) and {@code loss.csv} (the loss curve, one row per epoch).
+ * What a training run writes beside its model: {@code training.json} (settings, sample counts, the validation metric
+ * and its numbers before and after — COCO: pycocotools' stats; MPII: PCKh as {@code eval/pckh.json} has it —, every
+ * epoch's training and validation loss and wall time, the fine-tuned model's path, the images that could not be
+ * read and why), {@code loss.csv} (the loss curve, one row per epoch) and, with a validation split,
+ * {@code validation/predictions_before.json} and {@code predictions_after.json}: the predictions scored, in the
+ * results layout the evaluator reads ({@code input.kind: results}; COCO results, or MPII predictions by person id).
  *
  * @param model the fine-tuned model.json
  * @param device where it trained
  * @param trainSamples training crops
  * @param validationSamples validation crops (one per person)
- * @param before validation stats of the imported model (pycocotools' order)
- * @param after validation stats of the fine-tuned model
+ * @param metric {@code coco} or {@code pckh}
+ * @param before validation numbers of the imported model, or null without validation
+ * @param after validation numbers of the fine-tuned model, or null
  * @param epochs per epoch: figures and validation loss
  * @param errors per unreadable image: "uri: reason"
  */
-public record TrainingReport(String model, String device, int trainSamples, int validationSamples, double[] before,
-    double[] after, List<EpochFigures> epochs, List<String> errors) {
+public record TrainingReport(String model, String device, int trainSamples, int validationSamples, String metric,
+    ValidationMetric.Score before, ValidationMetric.Score after, List<EpochFigures> epochs, List<String> errors) {
 
   /**
    * One epoch.
@@ -45,8 +48,9 @@ public record TrainingReport(String model, String device, int trainSamples, int 
     root.set("settings", AnnotationFiles.JSON.valueToTree(settings));
     root.put("train_samples", trainSamples);
     root.put("validation_samples", validationSamples);
-    root.set("validation_before", stats(before));
-    root.set("validation_after", stats(after));
+    root.put("validation_metric", metric);
+    root.set("validation_before", before == null ? AnnotationFiles.JSON.createObjectNode() : before.numbers());
+    root.set("validation_after", after == null ? AnnotationFiles.JSON.createObjectNode() : after.numbers());
     ArrayNode list = root.putArray("epochs");
     StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss,millis\n");
     for (EpochFigures e : epochs) {
@@ -64,14 +68,12 @@ public record TrainingReport(String model, String device, int trainSamples, int 
     write(runDir + "/training.json", AnnotationFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
         conf);
     write(runDir + "/loss.csv", csv.toString(), conf);
-  }
-
-  private static ObjectNode stats(double[] values) {
-    ObjectNode node = AnnotationFiles.JSON.createObjectNode();
-    for (int i = 0; i < values.length; i++) {
-      node.put(CocoMetrics.STAT_NAMES.get(i), values[i]);
+    if (before != null) {
+      write(runDir + "/validation/predictions_before.json", AnnotationFiles.JSON.writeValueAsString(
+          before.predictions()), conf);
+      write(runDir + "/validation/predictions_after.json", AnnotationFiles.JSON.writeValueAsString(
+          after.predictions()), conf);
     }
-    return node;
   }
 
   private static void write(String uri, String text, Configuration conf) throws IOException {

@@ -20,7 +20,7 @@ public final class TrainingSet {
   private TrainingSet() {}
 
   /**
-   * @param gt the ground truth (AIC already converted to COCO-17)
+   * @param gt the ground truth (AIC already converted to COCO-17, MPII by {@link MpiiTrainingSet})
    * @param imageFolder where bare file names are
    * @param validationFraction share of the images held out (at least one each way when there are two or more)
    * @param minKeypoints least labelled keypoints of a person used

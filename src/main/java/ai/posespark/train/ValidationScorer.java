@@ -2,42 +2,49 @@ package ai.posespark.train;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.posespark.data.CocoDataset;
 import ai.posespark.data.PersonAnnotation;
 import ai.posespark.decode.AffineCrop;
-import ai.posespark.eval.CocoEvaluation;
-import ai.posespark.eval.CocoMetrics;
-import ai.posespark.eval.EvalDetection;
-import ai.posespark.eval.OksParams;
 import ai.posespark.pose.MoveNetCodec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * COCO keypoint AP of the model as it is now on the validation images, with the project's evaluator: each
- * validation person's plain crop (its ground-truth box, as top-down inference with perfect boxes) is posed, the
- * codec decodes the heads, the keypoints go back to the image through the crop's inverse, and the results are
- * scored against the validation images' ground truth.
+ * The model as it is now on the validation images, scored by the project's evaluator for the ground truth
+ * ({@link ValidationMetric}: COCO AP, or MPII PCKh): each validation person's plain crop (its ground-truth box, as
+ * top-down inference with perfect boxes; MPII's centre and scale) is posed, the codec decodes the heads, and the
+ * keypoints go back to the image through the crop's inverse.
  */
 public final class ValidationScorer {
-  private final CocoDataset gt;
+  /**
+   * One validation person's prediction.
+   *
+   * @param image the image
+   * @param person the ground-truth person whose crop was posed
+   * @param keypoints COCO-17 {@code (x, y, score) × 17}, original-image pixels (0-based)
+   */
+  public record Posed(AnnotatedImage image, PersonAnnotation person, double[] keypoints) {}
+
   private final List<CropTask.Result> validation;
   private final PersonCropper cropper;
   private final MoveNetCodec codec;
+  private final ValidationMetric metric;
 
   /**
-   * @param gt the whole ground truth (only the validation images are scored)
    * @param validation the validation images' crops (sample ids are annotation ids)
+   * @param metric how their keypoints are scored
    */
-  public ValidationScorer(CocoDataset gt, List<CropTask.Result> validation, PersonCropper cropper,
-      MoveNetCodec codec) {
-    this.gt = gt;
+  ValidationScorer(List<CropTask.Result> validation, PersonCropper cropper, MoveNetCodec codec,
+      ValidationMetric metric) {
     this.validation = validation;
     this.cropper = cropper;
     this.codec = codec;
+    this.metric = metric;
+  }
+
+  /** {@code coco} or {@code pckh}. */
+  public String metric() {
+    return metric.name();
   }
 
   /** The validation crops, for the validation loss. */
@@ -45,31 +52,23 @@ public final class ValidationScorer {
     return validation.stream().flatMap(r -> r.samples().stream()).toList();
   }
 
-  /** pycocotools' 10 numbers (AP, AP50, AP75, AP_M, AP_L, AR, ...) of {@code model} on the validation images. */
-  public double[] score(MoveNetTrainingGraph model) {
-    Set<Long> images = new HashSet<>();
-    List<EvalDetection> detections = new ArrayList<>();
-    int category = gt.personCategoryId();
+  /** The validation numbers of {@code model}. */
+  ValidationMetric.Score score(MoveNetTrainingGraph model) {
+    return metric.score(validation, pose(model));
+  }
+
+  /** Every validation person's keypoints by {@code model}, in image pixels. */
+  public List<Posed> pose(MoveNetTrainingGraph model) {
+    List<Posed> out = new ArrayList<>();
     for (CropTask.Result r : validation) {
-      images.add(r.image().image().id());
       for (PersonAnnotation person : r.image().persons()) {
         TrainingSample crop = r.samples().stream().filter(s -> s.id().equals(person.id() + "")).findFirst()
             .orElseThrow();
         AffineCrop region = cropper.region(person, r.image().image().width(), r.image().image().height());
-        double[] kps = imageKeypoints(model, crop, region);
-        double score = 0;
-        for (int k = 0; k < MoveNetCodec.K; k++) {
-          score += kps[3 * k + 2] / MoveNetCodec.K;
-        }
-        detections.add(new EvalDetection(r.image().image().id(), category, detections.size(), score, kps,
-            EvalDetection.keypointExtentArea(kps)));
+        out.add(new Posed(r.image(), person, imageKeypoints(model, crop, region)));
       }
     }
-    CocoDataset held = new CocoDataset(gt.source(), gt.categories(),
-        gt.images().stream().filter(i -> images.contains(i.id())).toList(),
-        gt.annotations().stream().filter(a -> images.contains(a.imageId())).toList());
-    CocoMetrics metrics = CocoEvaluation.evaluate(held, detections, OksParams.coco());
-    return metrics.stats();
+    return out;
   }
 
   private double[] imageKeypoints(MoveNetTrainingGraph model, TrainingSample crop, AffineCrop region) {
