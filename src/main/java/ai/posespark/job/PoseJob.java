@@ -252,7 +252,7 @@ public final class PoseJob {
    *
    * @param imageIds the ground truth's file name → image id index (detection files are keyed by image id), or null
    */
-  static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
+  public static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
     try {
       return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
           ModelCatalog.bundled());

@@ -45,9 +45,10 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
   private final CollectionAccumulator<String> modelLoads;
 
   /**
-   * @param framesDone counts frames for the driver's progress display
+   * @param framesDone counts frames for the driver's progress display (null: none)
    * @param modelLoads each task adds {@code <executor id>=<models its JVM has loaded>}: one model per executor JVM
-   *                   shows as a count that stays put however many tasks ran there
+   *                   shows as a count that stays put however many tasks ran there (null: none, e.g. the loop
+   *                   benchmark, which runs this same loop on plain threads without Spark)
    */
   public PartitionRunner(RunSettings settings, LongAccumulator framesDone, CollectionAccumulator<String> modelLoads) {
     this.settings = settings;
@@ -65,7 +66,9 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     }
     Device device = DeviceChooser.choose(settings.device());
     PosePipeline pipeline = settings.plan().open(device, settings.hadoop().get());
-    modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
+    if (modelLoads != null) {
+      modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
+    }
     FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits(), settings.decodeTarget());
     FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
     Function<FrameTask, Iterator<DecodedFrame>> decode = task -> (task.range() != null ? videos : images)
@@ -132,7 +135,9 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       rows.add(r.toRow(settings.run(), settings.plan().model(), DeviceChooser.name(device),
           DeviceChooser.assignedAddress()));
     }
-    framesDone.add(rows.size());
+    if (framesDone != null) {
+      framesDone.add(rows.size());
+    }
     return rows;
   }
 

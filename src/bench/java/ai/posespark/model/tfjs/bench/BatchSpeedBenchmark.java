@@ -80,6 +80,11 @@ public final class BatchSpeedBenchmark {
     try (TfjsGraphModel model = TfjsGraphModel.load(Path.of(catalog.locate(entry)), Device.cpu());
          NDManager root = NDManager.newBaseManager(Device.cpu())) {
       NDArray one = inputFile != null ? Npy.read(root, inputFile) : randomInput(model, root, size);
+      try (NDManager count = root.newSubManager()) {
+        long macs = model.multiplyAdds(count, new NDList(one));
+        System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"multiplyAdds\":%d,\"gflopPerImage\":%.4f}%n",
+            entry.name(), macs, 2 * macs / 1e9);
+      }
       for (long batch : batches) {
         NDArray input = one.repeat(0, batch);
         boolean split = batch > entry.graphBatch();

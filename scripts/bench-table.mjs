@@ -1,0 +1,77 @@
+// Tabulates scripts/bench.sh's JSON lines: node bench-table.mjs results.jsonl cores mhz fmaLanes cpuName
+import fs from 'fs';
+
+const [file, coresArg, mhzArg, lanesArg, cpuName] = process.argv.slice(2);
+const rows = fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const cores = Number(coresArg);
+const peak = cores * (Number(mhzArg) / 1000) * 2 * Number(lanesArg) * 2; // GFLOP/s
+const f1 = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(1));
+const f2 = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(2));
+const ratio = (a, b, target) => {
+  if (a === undefined || b === undefined) return 'n/a';
+  const r = a / b;
+  return `${r.toFixed(2)}${target === undefined ? '' : r >= target ? ' ✓' : ' ✗'}`;
+};
+const main = rows.filter((r) => r.scaling === undefined);
+const models = [...new Set(main.filter((r) => r.benchmark === 'loop').map((r) => r.model))];
+
+console.log(`\n### Throughput, ${cores} cores (${cpuName}), one run\n`);
+console.log('| model | GFLOP/image | (1) model img/s | (2) loop img/s | (3) job img/s | (4) TF.js wasm img/s |'
+  + ' (3)/(2) ≥ 0.85 | (2)/(1) ≥ 0.7 | (1)/(4) ≥ 4 | model GFLOP/s (% of peak) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const byModel = {};
+for (const m of models) {
+  const flops = main.find((r) => r.model === m && r.gflopPerImage !== undefined)?.gflopPerImage;
+  const model = main.find((r) => r.model === m && r.streams !== undefined && r.path !== undefined)?.imagesPerSecond;
+  const loop = main.find((r) => r.model === m && r.benchmark === 'loop');
+  const job = main.find((r) => r.model === m && r.benchmark === 'job');
+  const tfjs = main.filter((r) => r.model === m && r.process !== undefined)
+    .reduce((sum, r) => sum + 1000 / r.msPerImage, 0) || undefined;
+  byModel[m] = { loop, job };
+  const gflops = flops !== undefined && model !== undefined ? flops * model : undefined;
+  console.log(`| ${m} | ${f2(flops)} | ${f1(model)} | ${f1(loop?.imagesPerSecond)} | ${f1(job?.imagesPerSecond)} |`
+    + ` ${f1(tfjs)} | ${ratio(job?.imagesPerSecond, loop?.imagesPerSecond, 0.85)} |`
+    + ` ${ratio(loop?.imagesPerSecond, model, 0.7)} | ${ratio(model, tfjs, 4)} |`
+    + ` ${f1(gflops)} (${gflops === undefined || !peak ? 'n/a' : (100 * gflops / peak).toFixed(1)}%) |`);
+}
+console.log(`\nPeak FP32: ${cores} cores × ${(Number(mhzArg) / 1000).toFixed(2)} GHz × 2 FMA units ×`
+  + ` ${lanesArg} lanes × 2 FLOP = ${peak.toFixed(0)} GFLOP/s (the clock the kernel reports; turbo would raise it).`
+  + ' GFLOP/image: 2 × the multiply-adds of the convolutions and matrix products executed on one image.'
+  + ' (3): the marginal rate (N − N/4 images) / (T − T¼) of two warm runs, so the per-run fixed part (session work,'
+  + ' run.json, report.html) is left out; it is the "fixed s" column below, with the whole run\'s img/s.');
+
+console.log('\n### Per stage (mean ms per ok frame, each on its own thread; stages overlap when prefetch is on)\n');
+console.log('| model | run | read | decode | preprocess | inference | postprocess | CPU utilisation | peak RSS MB |'
+  + ' model loads | fixed s | whole run img/s |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const m of models) {
+  for (const [name, r] of [['loop', byModel[m].loop], ['job', byModel[m].job]]) {
+    if (!r) continue;
+    const s = r.msPerStage || {};
+    console.log(`| ${m} | ${name} | ${f2(s.read)} | ${f2(s.decode)} | ${f2(s.preprocess)} | ${f2(s.inference)} |`
+      + ` ${f2(s.postprocess)} | ${(100 * r.cpuUtilisation).toFixed(0)}% | ${f1(r.peakRssMb)} | ${r.modelLoads} |`
+      + ` ${f1(r.fixedSeconds)} | ${f1(r.wholeRunImagesPerSecond)} |`);
+  }
+}
+
+const slots = rows.filter((r) => r.scaling === 'slots');
+const sizes = rows.filter((r) => r.scaling === 'size');
+if (slots.length || sizes.length) {
+  console.log('\n### Scaling (movenet-lightning job, local mode)\n');
+  console.log('| run | images | task slots | wall s | img/s | peak RSS MB |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of slots) {
+    console.log(`| slots | ${r.images} | ${r.slots} | ${f1(r.seconds)} | ${f1(r.imagesPerSecond)} | ${f1(r.peakRssMb)} |`);
+  }
+  for (const r of sizes) {
+    console.log(`| size | ${r.images} | ${r.slots} | ${f1(r.seconds)} | ${f1(r.imagesPerSecond)} | ${f1(r.peakRssMb)} |`);
+  }
+  const small = sizes.find((r) => r.images === 1000);
+  const big = sizes.find((r) => r.images === 10000);
+  if (small && big) {
+    console.log(`\nPeak RSS 10k / 1k: ${ratio(big.peakRssMb, small.peakRssMb)} (target ≤ 1.10)`);
+  }
+}
+for (const r of rows.filter((x) => x.benchmark === 'listing')) {
+  console.log(`\nListing: ${JSON.stringify(r)}`);
+}

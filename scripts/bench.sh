@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# PoseSpark's performance side by side, in one run on the same images (figures only, nothing asserted; not part of
+# the tests). Per model:
+#   (1) model   the model alone: S streams sharing one loaded model, each sending the batch a job sends per call
+#               (BatchSpeedBenchmark; input: the model's golden input.npy, a COCO image)
+#   (2) loop    the executor loop without Spark: PartitionRunner itself (read, decode, prepare, model, pose
+#               decoding) on S threads over the images (LoopBenchmark)
+#   (3) job     the PoseSpark job in local mode, local[S], on the same images, warm (JobBenchmark): the marginal
+#               rate of a run on all images over one on a quarter of them, the fixed part (report, session work)
+#               shown on its own
+#   (4) TF.js   TensorFlow.js 4.22 wasm on the same input, S single-threaded processes side by side
+# with images/s, ms per stage, peak RSS, model loads, CPU utilisation, the ratios (3)/(2), (2)/(1), (1)/(4), GFLOP
+# per image counted from the graph's convolutions and matrix products, and GFLOP/s against the cores' FP32 peak.
+#
+#   scripts/bench.sh [--images N] [--models "m1 m2"] [--scaling] [--listing FILES]
+#     --images N      images per run (default 600: copies of the COCO sample, else of data/samples)
+#     --models        default "movenet-lightning movenet-thunder movenet-multipose"
+#     --scaling       also: lightning with 1 and 2 task slots, and job wall time + peak RSS at 1k and 10k images
+#                     (POSESPARK_BENCH_SIZES="1000 10000 100000" for more)
+#     --listing F     also: F empty files listed and planned (scripts/bench-listing.sh, if present)
+# S = the machine's cores (nproc). Quiet machine wanted: the script prints the load average before and after.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+models_dir="$("$ROOT/scripts/install-models.sh")"
+posespark_build_bench
+shared="${POSESPARK_SHARED:-$ROOT/../shared}"
+reference="$ROOT/bench/tfjs-reference"
+if [ ! -d "$reference/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
+  echo "bench: installing the TF.js reference (npm ci)" >&2
+  (cd "$reference" && npm ci --silent --no-audit --no-fund >&2)
+fi
+
+images=600
+models="movenet-lightning movenet-thunder movenet-multipose"
+scaling=false
+listing=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --images) images="$2"; shift 2 ;;
+    --models) models="$2"; shift 2 ;;
+    --scaling) scaling=true; shift ;;
+    --listing) listing="$2"; shift 2 ;;
+    *) echo "bench: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+cores="$(nproc)"
+iterations="${BENCH_ITERATIONS:-80}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+results="$work/results.jsonl"
+: >"$results"
+
+# the same images for every figure: copies under different names (a file system cache holds them all)
+copy_images() { # dir count
+  mkdir -p "$1"
+  local src=("$shared"/data/coco/*.jpg)
+  [ -e "${src[0]}" ] || src=("$ROOT"/data/samples/*.jpg "$ROOT"/data/samples/*.png)
+  local i=0
+  while [ "$i" -lt "$2" ]; do
+    for f in "${src[@]}"; do
+      [ "$i" -lt "$2" ] || break
+      cp "$f" "$1/$i-$(basename "$f")"
+      i=$((i + 1))
+    done
+  done
+}
+copy_images "$work/images" "$images"
+copy_images "$work/warm" 32
+copy_images "$work/small" $((images / 4))
+echo "bench: $images images ($(ls "$work/images" | sed 's/^[0-9]*-//' | sort -u | tr '\n' ' ')), $cores cores," \
+  "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+java_bench() { # class args...
+  # shellcheck disable=SC2086
+  java $POSESPARK_JAVA_OPTS -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+    -Dlog4j2.level=WARN -cp "$POSESPARK_CP" "$@" 2>"$work/log" | grep '^{' || { tail -30 "$work/log" >&2; exit 1; }
+}
+pipeline_of() { case "$1" in movenet-multipose|posenet) echo bottom-up ;; *) echo single ;; esac; }
+
+for model in $models; do
+  set_model=(--set "model.pose=$model" --set "model.pipeline=$(pipeline_of "$model")")
+  input="$(ls "$shared"/golden/tfjs/"$model"/*/input.npy 2>/dev/null | head -1 || true)"
+  echo "bench: $model: model alone" >&2
+  java_bench ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
+    --streams "$cores" ${input:+--input "$input"} "$model" >>"$results"
+  echo "bench: $model: executor loop without Spark" >&2
+  java_bench ai.posespark.job.bench.LoopBenchmark "${set_model[@]}" --streams "$cores" "$work/images" >>"$results"
+  echo "bench: $model: job, local[$cores]" >&2
+  java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
+    --small "$work/small" "$work/images" "$work/out" >>"$results"
+  echo "bench: $model: TF.js wasm, $cores processes" >&2
+  pids=()
+  for s in $(seq 1 "$cores"); do
+    node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
+      ${input:+--input "$input"} >"$work/tfjs$s" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || { cat "$work"/tfjs*; exit 1; }; done
+  for s in $(seq 1 "$cores"); do grep '^{' "$work/tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; done
+done
+
+if $scaling; then
+  model=movenet-lightning
+  set_model=(--set "model.pose=$model" --set "model.pipeline=single")
+  for slots in 1 2; do
+    echo "bench: scaling: $model, $slots task slot(s)" >&2
+    java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$slots" --warmup "$work/warm" \
+      "$work/images" "$work/out" | sed 's/^{/{"scaling":"slots",/' >>"$results"
+  done
+  for n in ${POSESPARK_BENCH_SIZES:-1000 10000}; do
+    echo "bench: scaling: $model, $n images" >&2
+    rm -rf "$work/many"
+    copy_images "$work/many" "$n"
+    java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
+      "$work/many" "$work/out" | sed 's/^{/{"scaling":"size",/' >>"$results"
+  done
+  rm -rf "$work/many"
+fi
+if [ -n "$listing" ] && [ -x "$ROOT/scripts/bench-listing.sh" ]; then
+  echo "bench: listing and planning $listing files" >&2
+  "$ROOT/scripts/bench-listing.sh" "$listing" | grep '^{' | sed 's/^{/{"benchmark":"listing",/' >>"$results" || true
+fi
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# FP32 peak: cores × clock × 2 FMA units × 16 lanes (AVX-512) × 2 FLOP per FMA; the clock is the one the kernel
+# reports (under a hypervisor, the TSC's: turbo would raise the real peak)
+mhz="$(awk -F: '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo | tr -d ' ')"
+fma="$(grep -qw avx512f /proc/cpuinfo && echo 16 || echo 8)"
+node "$ROOT/scripts/bench-table.mjs" "$results" "$cores" "${mhz:-0}" "$fma" "$(grep -m1 'model name' /proc/cpuinfo \
+  | cut -d: -f2 | sed 's/^ //')"
