@@ -97,6 +97,9 @@ final class JobSpecValidator {
     if (exec.frameStride() < 1) {
       throw new JobSpecException("execution.frameStride", exec.frameStride() + " must be at least 1 (1: every frame)");
     }
+    if (exec.prefetch() < 0 || exec.prefetch() > 64) {
+      throw new JobSpecException("execution.prefetch", exec.prefetch() + " is out of range 0..64 (batches ahead)");
+    }
     if (exec.framesPerTask() < 1) {
       throw new JobSpecException("execution.framesPerTask", exec.framesPerTask() + " must be at least 1");
     }

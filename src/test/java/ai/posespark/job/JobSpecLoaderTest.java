@@ -106,6 +106,7 @@ class JobSpecLoaderTest {
     assertEquals("tracking.enabled", failure(VALID, "tracking.enabled=true").key());
     assertEquals("execution.frameStride", failure(VALID, "input.kind=video", "execution.frameStride=0").key());
     assertEquals("execution.framesPerTask", failure(VALID, "execution.framesPerTask=0").key());
+    assertEquals("execution.prefetch", failure(VALID, "execution.prefetch=-1").key());
     assertEquals("model.pipeline", failure(VALID, "model.pipeline=openpose").key());
   }
 
@@ -162,6 +163,8 @@ class JobSpecLoaderTest {
     assertEquals(InputSpec.Kind.VIDEO, spec.input().kind());
     assertEquals(3, spec.execution().frameStride());
     assertEquals(256, spec.execution().framesPerTask(), "the default");
+    assertEquals(1, spec.execution().prefetch(), "one batch decoded ahead by default");
+    assertTrue(spec.input().reducedDecode(), "reduced JPEG decoding by default");
     assertEquals(1, JobSpecLoader.parse(VALID, List.of()).execution().frameStride(), "every frame by default");
   }
 
