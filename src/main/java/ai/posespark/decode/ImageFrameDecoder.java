@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** An image file (any Hadoop file system) → its one frame, through {@link ImageDecoder}. */
@@ -51,7 +53,12 @@ public final class ImageFrameDecoder implements FrameDecoder {
 
   private byte[] read(String uri) throws IOException {
     Path path = new Path(uri);
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
+    FileSystem fs = path.getFileSystem(conf);
+    // file: is a checksummed wrapper that looks for a .crc beside every file; images never have one
+    if (fs instanceof LocalFileSystem local) {
+      fs = local.getRaw();
+    }
+    try (InputStream in = fs.open(path)) {
       return in.readAllBytes();
     }
   }

@@ -68,24 +68,33 @@ public final class LetterboxRaster {
       java.util.Arrays.fill(floats, pad);
     }
     int sw = box.scaledWidth();
+    int rowLength = sw * 3;
     Taps ys = image.height() == box.scaledHeight() ? null : Taps.of(image.height(), box.scaledHeight());
+    float[] acc = new float[rowLength];
     int plane = w * h;
     for (int y = 0; y < box.scaledHeight(); y++) {
+      // the second pass, a whole output row at a time: taps in order per value, as libtorch sums them
+      if (ys == null) {
+        System.arraycopy(rows, y * rowLength, acc, 0, rowLength);
+      } else {
+        java.util.Arrays.fill(acc, 0f);
+        int base = y * ys.width;
+        for (int j = 0; j < ys.width; j++) {
+          float wj = ys.weights[base + j];
+          if (wj == 0f) {
+            continue;
+          }
+          int src = (ys.first[y] + j) * rowLength;
+          for (int i = 0; i < rowLength; i++) {
+            acc[i] += wj * rows[src + i];
+          }
+        }
+      }
       int outRow = (box.padY() + y) * w + box.padX();
       for (int x = 0; x < sw; x++) {
         int pixel = outRow + x;
         for (int c = 0; c < 3; c++) {
-          float v;
-          if (ys == null) {
-            v = rows[(y * sw + x) * 3 + c];
-          } else {
-            v = 0f;
-            int first = ys.first[y];
-            float[] weights = ys.weights[y];
-            for (int j = 0; j < weights.length; j++) {
-              v += weights[j] * rows[((first + j) * sw + x) * 3 + c];
-            }
-          }
+          float v = acc[x * 3 + c];
           int channel = mapping.bgr() ? 2 - c : c;
           int at = mapping.channelsFirst() ? channel * plane + pixel : pixel * 3 + channel;
           if (ints != null) {
@@ -111,20 +120,22 @@ public final class LetterboxRaster {
       return rows;
     }
     Taps xs = Taps.of(srcW, width);
+    int taps = xs.width;
     for (int y = 0; y < image.height(); y++) {
       int in = y * srcW * 3;
       int out = y * width * 3;
       for (int x = 0; x < width; x++) {
         int first = in + xs.first[x] * 3;
-        float[] weights = xs.weights[x];
+        int base = x * taps;
         float r = 0f;
         float g = 0f;
         float b = 0f;
-        for (int j = 0; j < weights.length; j++) {
+        for (int j = 0; j < taps; j++) {
+          float wj = xs.weights[base + j];
           int at = first + j * 3;
-          r += weights[j] * (px[at] & 0xff);
-          g += weights[j] * (px[at + 1] & 0xff);
-          b += weights[j] * (px[at + 2] & 0xff);
+          r += wj * (px[at] & 0xff);
+          g += wj * (px[at + 1] & 0xff);
+          b += wj * (px[at + 2] & 0xff);
         }
         rows[out + x * 3] = r;
         rows[out + x * 3 + 1] = g;
@@ -139,13 +150,14 @@ public final class LetterboxRaster {
    * libtorch's antialiased bilinear ({@code _compute_weights_aa}): a triangle filter centred on
    * {@code scale · (i + 0.5)}, stretched by the scale when shrinking, its weights normalised to sum to one.
    */
-  private record Taps(int[] first, float[][] weights) {
+  private record Taps(int[] first, float[] weights, int width) {
     static Taps of(int in, int out) {
       float scale = (float) in / out;
       float support = scale >= 1f ? scale : 1f;
       float invScale = scale >= 1f ? 1f / scale : 1f;
       int[] first = new int[out];
-      float[][] weights = new float[out][];
+      float[][] each = new float[out][];
+      int width = 0;
       for (int i = 0; i < out; i++) {
         float centre = scale * (i + 0.5f);
         int min = Math.max((int) (centre - support + 0.5f), 0);
@@ -163,9 +175,18 @@ public final class LetterboxRaster {
           }
         }
         first[i] = min;
-        weights[i] = w;
+        each[i] = w;
+        width = Math.max(width, w.length);
       }
-      return new Taps(first, weights);
+      // one row of `width` taps per output, zero-padded, and its first index kept inside the source, so the passes
+      // run fixed-length loops (the padding adds exact zeros: the sums do not change)
+      float[] weights = new float[out * width];
+      for (int i = 0; i < out; i++) {
+        int shift = Math.max(0, first[i] + width - in);
+        first[i] -= shift;
+        System.arraycopy(each[i], 0, weights, i * width + shift, each[i].length);
+      }
+      return new Taps(first, weights, width);
     }
   }
 }
