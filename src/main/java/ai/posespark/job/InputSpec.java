@@ -18,9 +18,12 @@ import java.util.Locale;
  *                          and reported
  * @param maxPixels         images declaring more pixels get an error row, refused before decoding
  * @param maxDecodePixels   larger images are decoded subsampled to at most this many pixels
+ * @param listing           where {@code kind: images} inputs are listed and planned: on the driver, on the
+ *                          executors (the driver's memory stays flat in the number of files), or {@code auto}
  */
 public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
-                        String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels)
+                        String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels,
+                        Listing listing)
     implements java.io.Serializable {
 
   public InputSpec {
@@ -31,11 +34,22 @@ public record InputSpec(List<String> paths, Kind kind, String annotations, Strin
         .toList();
     maxPixels = maxPixels == null ? ImageLimits.DEFAULT_MAX_PIXELS : maxPixels;
     maxDecodePixels = maxDecodePixels == null ? ImageLimits.DEFAULT_MAX_DECODE_PIXELS : maxDecodePixels;
+    listing = listing == null ? Listing.AUTO : listing;
   }
 
   /** What decoding one image may allocate. */
   public ImageLimits limits() {
     return new ImageLimits(maxPixels, maxDecodePixels);
+  }
+
+  /** Key {@code input.listing}: who lists the image files and plans their partitions. */
+  public enum Listing {
+    /** The executors when the inputs split into many folders (Spark's discovery threshold), else the driver. */
+    @com.fasterxml.jackson.annotation.JsonProperty("auto") AUTO,
+    /** The driver lists every file and balances partitions exactly by bytes: fine up to some 100,000 files. */
+    @com.fasterxml.jackson.annotation.JsonProperty("driver") DRIVER,
+    /** The executors list the folders and a shuffle plans the partitions: no per-file state on the driver. */
+    @com.fasterxml.jackson.annotation.JsonProperty("executors") EXECUTORS
   }
 
   /** What {@code input.paths} holds. */
