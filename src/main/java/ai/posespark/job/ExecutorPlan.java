@@ -2,8 +2,10 @@ package ai.posespark.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
 import ai.posespark.eval.GroundTruth;
@@ -14,7 +16,6 @@ import ai.posespark.source.ListingReport;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -75,6 +76,18 @@ public final class ExecutorPlan implements RunPlan {
       GroundTruth gt, ListingReport listing) throws IOException {
     long start = System.nanoTime();
     ExecutorListing.Listed listed = units.list(spark, listing);
+    LOG.info("{}: {} files ({} bytes) listed on the executors from {} folders and named files in {} s", spec.name(),
+        listed.count(), listed.bytes(), units.units(), seconds(start));
+    return of(spark, spec, listed, prior, gt, listing);
+  }
+
+  /**
+   * Plans files listed on the executors ({@link ExecutorListing#list}; their Dataset is unpersisted when planned):
+   * see {@link #of(SparkSession, JobSpec, ExecutorListing, RunTables, GroundTruth, ListingReport)}.
+   */
+  public static ExecutorPlan of(SparkSession spark, JobSpec spec, ExecutorListing.Listed listed, RunTables prior,
+      GroundTruth gt, ListingReport listing) throws IOException {
+    long start = System.nanoTime();
     if (!listing.isEmpty()) {
       LOG.warn("{}: {}", spec.name(), listing);
     }
@@ -82,8 +95,6 @@ public final class ExecutorPlan implements RunPlan {
       listed.files().unpersist();
       throw DriverPlan.noImages(spec, listing);
     }
-    LOG.info("{}: {} files ({} bytes) listed on the executors from {} folders and named files in {} s", spec.name(),
-        listed.count(), listed.bytes(), units.units(), seconds(start));
     GroundTruthImageIds.reportUnlisted(gt, listed.files(), listing);
     Dataset<Row> todo = listed.files();
     Dataset<Row> selection = null;
@@ -114,8 +125,14 @@ public final class ExecutorPlan implements RunPlan {
     // size spread): the balance LPT buys matters only for a few files, which auto lists on the driver. The rows
     // are sorted by URI within a partition, as CostPartitioner leaves them.
     JavaRDD<Row> planned = todo.repartition(n, col("frame_id")).sortWithinPartitions("uri").javaRDD();
-    List<Long> sizes = planned.mapPartitions(ExecutorPlan::size).collect();
-    long[] perPartition = sizes.stream().mapToLong(Long::longValue).toArray();
+    // each partition's frame count without reading the partitions (a task each): the repartition puts a row in
+    // partition pmod(murmur3(frame_id), n), Spark's HashPartitioning with the seed of functions.hash
+    long[] perPartition = new long[n];
+    for (Row r : todo.groupBy(pmod(hash(col("frame_id")), lit(n))).count().collectAsList()) {
+      perPartition[r.getInt(0)] = r.getLong(1);
+    }
+    // runs the shuffle's map side over the persisted listing (and reads one partition), so it can be released
+    PartitionPruningRDD.create(planned.rdd(), new Keep(first(n))).count();
     // the shuffle's map side is done: the chunks read its output, not the listing
     listed.files().unpersist();
     if (selection != null) {
@@ -127,12 +144,10 @@ public final class ExecutorPlan implements RunPlan {
     return new ExecutorPlan(spark, planned, perPartition, chunks, skipped, redone);
   }
 
-  private static Iterator<Long> size(Iterator<Row> rows) {
-    long n = 0;
-    for (; rows.hasNext(); rows.next()) {
-      n++;
-    }
-    return List.of(n).iterator();
+  private static boolean[] first(int n) {
+    boolean[] keep = new boolean[n];
+    keep[0] = true;
+    return keep;
   }
 
   @Override

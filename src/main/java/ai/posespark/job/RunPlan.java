@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * partitions that {@link ChunkCommits} commits one by one. {@link DriverPlan} holds the tasks on the driver;
  * {@link ExecutorPlan} keeps them on the executors, with only counts on the driver.
  */
-interface RunPlan {
+public interface RunPlan {
   /** A chunk's input files: {@code uri}, {@code version} (what the {@code inputs/} table records). */
   StructType INPUT_VERSIONS = new StructType().add("uri", DataTypes.StringType, false)
       .add("version", DataTypes.StringType, false);
