@@ -10,6 +10,10 @@ import ai.posespark.source.ListingReport;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 
 /** Picks the image ids {@code results.json} uses, so other tools can score it against the same ground truth. */
 final class GroundTruthImageIds {
@@ -45,6 +49,34 @@ final class GroundTruthImageIds {
         listed.add(id);
       }
     }
+    reportUnlisted(gt, listed, listing);
+  }
+
+  /**
+   * {@link #reportUnlisted(GroundTruth, List, ListingReport)} for files listed on the executors ({@code uris}: a
+   * {@code uri} column): the index goes out with the tasks, and only the distinct ground-truth ids found come back
+   * (at most the ground truth's images).
+   */
+  static void reportUnlisted(GroundTruth gt, Dataset<Row> uris, ListingReport listing) {
+    if (gt == null || gt.coco() == null) {
+      return;
+    }
+    FileNameIndex index = FileNameIndex.of(gt.coco());
+    Set<Long> listed = new HashSet<>(uris.select("uri").as(Encoders.STRING())
+        .mapPartitions((MapPartitionsFunction<String, Long>) it -> {
+          Set<Long> found = new HashSet<>();
+          it.forEachRemaining(uri -> {
+            Long id = index.lookup(uri);
+            if (id != null) {
+              found.add(id);
+            }
+          });
+          return found.iterator();
+        }, Encoders.LONG()).distinct().collectAsList());
+    reportUnlisted(gt, listed, listing);
+  }
+
+  private static void reportUnlisted(GroundTruth gt, Set<Long> listed, ListingReport listing) {
     for (ImageInfo im : gt.coco().images()) {
       if (!listed.contains(im.id())) {
         listing.annotatedNotListed(im.fileName());

@@ -20,10 +20,12 @@ import java.util.Locale;
  * @param maxDecodePixels   larger images are decoded subsampled to at most this many pixels
  * @param reducedDecode     whole-frame pipelines decode a JPEG far larger than the model input at 1/2, 1/4 or 1/8 in
  *                          the DCT domain (still at least the input's size); default true
+ * @param listing           where {@code kind: images} inputs are listed and planned: on the driver, on the
+ *                          executors (the driver's memory stays flat in the number of files), or {@code auto}
  */
 public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
                         String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels,
-                        Boolean reducedDecode)
+                        Boolean reducedDecode, Listing listing)
     implements java.io.Serializable {
 
   public InputSpec {
@@ -35,11 +37,22 @@ public record InputSpec(List<String> paths, Kind kind, String annotations, Strin
     maxPixels = maxPixels == null ? ImageLimits.DEFAULT_MAX_PIXELS : maxPixels;
     maxDecodePixels = maxDecodePixels == null ? ImageLimits.DEFAULT_MAX_DECODE_PIXELS : maxDecodePixels;
     reducedDecode = reducedDecode == null || reducedDecode;
+    listing = listing == null ? Listing.AUTO : listing;
   }
 
   /** What decoding one image may allocate. */
   public ImageLimits limits() {
     return new ImageLimits(maxPixels, maxDecodePixels);
+  }
+
+  /** Key {@code input.listing}: who lists the image files and plans their partitions. */
+  public enum Listing {
+    /** The executors when the inputs split into many folders (Spark's discovery threshold), else the driver. */
+    @com.fasterxml.jackson.annotation.JsonProperty("auto") AUTO,
+    /** The driver lists every file and balances partitions exactly by bytes: fine up to some 100,000 files. */
+    @com.fasterxml.jackson.annotation.JsonProperty("driver") DRIVER,
+    /** The executors list the folders and a shuffle plans the partitions: no per-file state on the driver. */
+    @com.fasterxml.jackson.annotation.JsonProperty("executors") EXECUTORS
   }
 
   /** What {@code input.paths} holds. */

@@ -62,6 +62,10 @@ final class JobSpecValidator {
       throw new JobSpecException("input.annotationsFormat",
           "'" + input.annotationsFormat() + "' is not one of " + String.join(" | ", ANNOTATION_FORMATS));
     }
+    if (input.listing() == InputSpec.Listing.EXECUTORS && input.kind() != InputSpec.Kind.IMAGES) {
+      throw new JobSpecException("input.listing", "'executors' lists image inputs (input.kind: images); video "
+          + "inputs are probed on the executors already, results and train inputs are single files");
+    }
     if (input.kind() == InputSpec.Kind.RESULTS) {
       if (input.paths().size() != 1) {
         throw new JobSpecException("input.paths", "kind 'results' takes exactly one results JSON file");

@@ -19,13 +19,10 @@ import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
 import ai.posespark.sink.ResultsJsonWriter;
 import ai.posespark.sink.RunTables;
-import ai.posespark.source.CostPartitioner;
-import ai.posespark.source.FileVersions;
-import ai.posespark.source.FrameLister;
+import ai.posespark.source.ExecutorListing;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.HadoopConf;
 import ai.posespark.source.ListingReport;
-import ai.posespark.source.VideoLister;
 import ai.posespark.track.TrackingStage;
 import ai.posespark.train.TrainJob;
 import java.io.IOException;
@@ -35,14 +32,9 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
@@ -56,8 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoseJob {
   private static final Logger LOG = LoggerFactory.getLogger(PoseJob.class);
-  private static final StructType INPUT_VERSIONS = new StructType().add("uri", DataTypes.StringType, false)
-      .add("version", DataTypes.StringType, false);
+  private static final String DISCOVERY_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
   private PoseJob() {}
 
@@ -87,39 +78,20 @@ public final class PoseJob {
     RunTables sink = tables(spark, spec, workDir, conf);
     List<Integer> committed = sink.recover();
 
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ListingReport listing = new ListingReport();
-    List<FrameTask> listed = listTasks(jsc, spec, conf, listing);
-    GroundTruthImageIds.reportUnlisted(gt, listed, listing);
-    Map<String, String> versions = FileVersions.of(spec.input().paths(), conf);
-    PriorFrames prior = spec.output().mode().incremental() && !committed.isEmpty()
-        ? PriorFrames.of(sink.readFrames(spark), sink.readInputs(spark)) : PriorFrames.none();
-    PriorFrames.Selection selection = prior.select(listed, spec.execution().retryErrors(), versions);
-    if (!selection.redo().isEmpty()) {
-      sink.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF("frame_id"));
-    }
-    List<FrameTask> tasks = selection.todo();
-    // a video range task produces a row per sampled frame
-    int frames = tasks.stream().mapToInt(FrameTask::frameCount).sum();
-    int partitions = spec.execution().partitions() != null ? spec.execution().partitions()
-        : defaultPartitions(frames, jsc.defaultParallelism());
-    List<List<FrameTask>> parts = tasks.isEmpty() ? List.of() : CostPartitioner.split(tasks, partitions);
-    // tracking regroups a video's rows across all tasks: such a run commits once
-    List<List<List<FrameTask>>> chunks = spec.tracking().enabled() ? List.of(parts)
-        : ChunkPlan.split(parts, spec.output().chunkFrames(), jsc.defaultParallelism());
+    RunTables prior = spec.output().mode().incremental() && !committed.isEmpty() ? sink : null;
+    RunPlan run = plan(spark, spec, prior, gt, listing);
+    long frames = run.frames();
     LOG.info("{}: {} frames ({} tasks) in {} partitions and {} chunks, pipeline {} ({}), stages {}; {} frames "
-        + "skipped (already in {})", spec.name(), frames, tasks.size(), parts.size(), parts.isEmpty() ? 0
-        : chunks.size(), spec.model().pipeline(), plan.model(), plan.stages(), selection.skipped(), workDir);
+        + "skipped (already in {})", spec.name(), frames, run.tasks(), run.partitions(), run.chunks(),
+        spec.model().pipeline(), plan.model(), plan.stages(), run.skipped(), workDir);
 
     int next = committed.isEmpty() ? 1 : committed.get(committed.size() - 1) + 1;
     CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("posespark.modelLoads");
-    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), frames);
-         ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, chunks.size())) {
-      for (List<List<FrameTask>> chunk : chunks) {
-        if (chunk.isEmpty()) {
-          continue;
-        }
-        Dataset<Row> estimated = infer(spark, jsc, chunk, settings, new PartitionRunner(settings,
+    try (RunProgress progress = new RunProgress(spark.sparkContext(), spec.name(), (int) frames);
+         ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, run.chunks())) {
+      for (int k = 0; k < run.chunks(); k++) {
+        Dataset<Row> estimated = infer(spark, run.tasks(k), settings, new PartitionRunner(settings,
             progress.counter(), loads));
         Dataset<Row> inference = estimated;
         if (spec.tracking().enabled()) {
@@ -127,8 +99,7 @@ public final class PoseJob {
           inference = TrackingStage.apply(estimated, spec.tracking().settings(), spec.execution().frameStride())
               .persist(StorageLevel.MEMORY_AND_DISK());
         }
-        commits.commit(inference, inputs(spark, chunk, versions), next++,
-            chunk.stream().flatMap(List::stream).mapToInt(FrameTask::frameCount).sum());
+        commits.commit(inference, run.inputs(k), next++, run.frames(k));
         inference.unpersist();
         estimated.unpersist();
       }
@@ -149,7 +120,7 @@ public final class PoseJob {
     folder.commit();
     JobSummary summary = new JobSummary(runDir, totals.frames(), totals.errors(), totals.persons(),
         (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
-        new RunIncrement(frames, selection.skipped(), selection.redo().size(), perExecutor(loads.value())), listing);
+        new RunIncrement(frames, run.skipped(), run.redone(), perExecutor(loads.value())), listing);
     return RunFinish.finish(spark, spec, summary);
   }
 
@@ -167,13 +138,6 @@ public final class PoseJob {
     return new DeltaSink(dir, conf, spark);
   }
 
-  /** The versions of a chunk's input files, recorded with it. */
-  private static Dataset<Row> inputs(SparkSession spark, List<List<FrameTask>> parts, Map<String, String> versions) {
-    List<Row> rows = parts.stream().flatMap(List::stream).map(FrameTask::uri).distinct()
-        .map(uri -> RowFactory.create(uri, versions.getOrDefault(uri, ""))).toList();
-    return spark.createDataFrame(rows, INPUT_VERSIONS);
-  }
-
   /** Each executor's last reported model loads ({@code id=count}, counts only grow): the largest. */
   private static Map<String, Long> perExecutor(List<String> reports) {
     Map<String, Long> loads = new TreeMap<>();
@@ -184,42 +148,34 @@ public final class PoseJob {
     return loads;
   }
 
-  /** The inference rows of one chunk's partitions, persisted: both tables are written from them. */
-  private static Dataset<Row> infer(SparkSession spark, JavaSparkContext jsc, List<List<FrameTask>> parts,
-                                    RunSettings settings, PartitionRunner runner) {
-    JavaRDD<Row> rows = jsc.parallelize(parts, parts.size())
-        .flatMap(List::iterator)
-        .mapPartitions(runner);
-    return spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * Lists and plans the run: on the executors ({@link ExecutorPlan}) for image inputs when {@code input.listing}
+   * says so or, under {@code auto}, when the inputs split into at least Spark's parallel discovery threshold of
+   * folders ({@code spark.sql.sources.parallelPartitionDiscovery.threshold}, 32: where Spark's own file sources
+   * list with a job); else on the driver ({@link DriverPlan}).
+   */
+  static RunPlan plan(SparkSession spark, JobSpec spec, RunTables prior, GroundTruth gt, ListingReport listing)
+      throws IOException {
+    InputSpec input = spec.input();
+    if (input.kind() != InputSpec.Kind.IMAGES || input.listing() == InputSpec.Listing.DRIVER) {
+      return DriverPlan.of(spark, spec, prior, gt, listing);
+    }
+    int threshold = Integer.parseInt(spark.conf().get(DISCOVERY_THRESHOLD, "32"));
+    int parallelism = spark.sparkContext().defaultParallelism();
+    ExecutorListing units = ExecutorListing.plan(spark, input.paths(), spark.sparkContext().hadoopConfiguration(),
+        input.extensions(), Math.max(threshold, parallelism * 4));
+    if (input.listing() == InputSpec.Listing.AUTO && units.folders() < threshold) {
+      return DriverPlan.of(spark, spec, prior, gt, listing);
+    }
+    return ExecutorPlan.of(spark, spec, units, prior, gt, listing);
   }
 
-  /**
-   * The tasks of the job's inputs: a task per image, or for {@code input.kind: video} the probed videos' frame
-   * ranges, numbered-image folders' frames and single images.
-   */
-  private static List<FrameTask> listTasks(JavaSparkContext jsc, JobSpec spec, Configuration conf,
-      ListingReport listing) throws IOException {
-    List<String> paths = spec.input().paths();
-    if (spec.input().kind() != InputSpec.Kind.VIDEO) {
-      List<FrameTask> tasks = FrameLister.list(paths, conf, spec.input().extensions(), listing);
-      if (!listing.isEmpty()) {
-        LOG.warn("{}: {}", spec.name(), listing);
-      }
-      if (tasks.isEmpty()) {
-        throw new JobSpecException("input.paths", "matched no image files (input.extensions "
-            + spec.input().extensions() + "; " + listing + ")");
-      }
-      return tasks;
-    }
-    ExecutionSpec exec = spec.execution();
-    List<FrameTask> tasks = VideoLister.tasks(jsc, paths, new HadoopConf(conf), exec.framesPerTask(),
-        exec.frameStride());
-    if (tasks.isEmpty()) {
-      throw new JobSpecException("input.paths", "matched no video or image files (" + VideoLister.VIDEO_EXTENSIONS
-          + ", " + FrameLister.IMAGE_EXTENSIONS + ")");
-    }
-    return tasks;
+  /** The inference rows of one chunk's tasks (a partition per planned one), persisted: both tables come from them. */
+  private static Dataset<Row> infer(SparkSession spark, JavaRDD<FrameTask> tasks, RunSettings settings,
+                                    PartitionRunner runner) {
+    JavaRDD<Row> rows = tasks.mapPartitions(runner);
+    return spark.createDataFrame(rows, OutputSchema.inference(settings.stages()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** {@code input.kind: results}: evaluates an existing results file, no model run. */

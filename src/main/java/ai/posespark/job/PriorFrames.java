@@ -1,6 +1,10 @@
 package ai.posespark.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.not;
 
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.source.FrameIds;
@@ -12,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,7 +25,8 @@ import org.apache.spark.sql.Row;
  * they mean for the listed tasks of an {@code append} or {@code resume} run: a task whose frames all have a row is
  * skipped, unless a row is {@code error} and {@code execution.retryErrors} is on, or its file was replaced (another
  * size or modification time than the run recorded); a task redone with some rows in the tables (a video range
- * with an error frame, a replaced file) has its old rows removed first.
+ * with an error frame, a replaced file) has its old rows removed first. For a listing that stays on the executors
+ * the same rule is {@link #join}: joins against the tables instead of id arrays on the driver.
  */
 final class PriorFrames {
   private final long[] ok;
@@ -98,6 +104,36 @@ final class PriorFrames {
       }
     }
     return new Selection(todo, skipped, redo);
+  }
+
+  /**
+   * {@link #select}'s rule as Spark joins, for image files listed on the executors: {@code listed}
+   * ({@code uri, frame_id, bytes, version}, one frame per file) joined with the frames table's rows (an {@code ok}
+   * row wins over an {@code error} row of the same frame, as in {@link #select}) and the version each file's latest
+   * chunk recorded. Adds {@code skip} (its row is in the tables and stays) and {@code redo} (run again, its old
+   * rows removed first); the rest ({@code !skip && !redo}) are new.
+   *
+   * @param frames the committed {@code frames/} table, or null for a fresh run folder
+   * @param inputs the committed input versions ({@code uri, version, chunk}), or null for none
+   */
+  static Dataset<Row> join(Dataset<Row> listed, Dataset<Row> frames, Dataset<Row> inputs, boolean retryErrors) {
+    Column[] columns = {col("uri"), col("frame_id"), col("bytes"), col("version")};
+    if (frames == null) {
+      return listed.select(columns).withColumn("skip", lit(false)).withColumn("redo", lit(false));
+    }
+    Dataset<Row> prior = frames.groupBy("frame_id")
+        .agg(max(col("status").equalTo(OutputSchema.STATUS_OK)).as("prior_ok"));
+    Dataset<Row> joined = listed.join(prior, "frame_id", "left");
+    Column replaced = lit(false);
+    if (inputs != null) {
+      Dataset<Row> recorded = inputs.groupBy("uri").agg(max_by(col("version"), col("chunk")).as("recorded"));
+      joined = joined.join(recorded, "uri", "left");
+      replaced = col("recorded").isNotNull().and(col("recorded").notEqual(col("version")));
+    }
+    Column present = col("prior_ok").isNotNull();
+    Column skip = present.and(col("prior_ok").or(lit(!retryErrors))).and(not(replaced));
+    return joined.select(col("uri"), col("frame_id"), col("bytes"), col("version"), skip.as("skip"),
+        present.and(not(skip)).as("redo"));
   }
 
   /** The ids of the frame rows a task produces (a video range: one per sampled frame). */

@@ -26,6 +26,11 @@ public final class FileVersions {
 
   /** A file's version as recorded in a run's {@code inputs/} table. */
   public static String version(FileStatus f) {
-    return f.getLen() + ":" + f.getModificationTime();
+    return version(f.getLen(), f.getModificationTime());
+  }
+
+  /** The version of a file of {@code bytes} last modified at {@code modified} (ms since the epoch). */
+  public static String version(long bytes, long modified) {
+    return bytes + ":" + modified;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -51,13 +52,24 @@ public final class FrameLister {
    */
   public static List<FrameTask> list(List<String> paths, Configuration conf, Collection<String> extensions,
       ListingReport report) throws IOException {
-    Set<String> taken = Set.copyOf(extensions);
+    Predicate<Path> taken = takes(extensions);
     List<FrameTask> frames = new ArrayList<>();
-    for (FileStatus f : files(paths, conf, p -> taken.contains(extension(p)), report)) {
-      String uri = f.getPath().toString();
-      frames.add(new FrameTask(uri, 0, FrameIds.of(uri, 0), f.getLen()));
+    for (FileStatus f : files(paths, conf, taken, report)) {
+      frames.add(task(f));
     }
     return frames;
+  }
+
+  /** The rule for files reached through folders and globs: the extension is one of {@code extensions}. */
+  static Predicate<Path> takes(Collection<String> extensions) {
+    Set<String> taken = Set.copyOf(extensions);
+    return p -> taken.contains(extension(p));
+  }
+
+  /** An image file's task: frame 0, its stable id, its size as the cost estimate. */
+  static FrameTask task(FileStatus f) {
+    String uri = f.getPath().toString();
+    return new FrameTask(uri, 0, FrameIds.of(uri, 0), f.getLen());
   }
 
   /** {@link #files(List, Configuration, Predicate, ListingReport)} without the report. */
@@ -73,32 +85,15 @@ public final class FrameLister {
   static List<FileStatus> files(List<String> paths, Configuration conf, Predicate<Path> taken, ListingReport report)
       throws IOException {
     Map<String, FileStatus> files = new LinkedHashMap<>();
+    Consumer<FileStatus> add = f -> files.putIfAbsent(f.getPath().toString(), f);
     for (String p : paths) {
-      Path path = new Path(p);
-      FileSystem fs = path.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(path);
-      if (matches == null || matches.length == 0) {
-        throw new FileNotFoundException("input.paths: '" + p + "' matches no file or folder");
-      }
-      boolean glob = matches.length > 1 || !fs.makeQualified(path).equals(matches[0].getPath());
-      for (FileStatus match : matches) {
-        if (glob && hiddenByWildcard(path, match.getPath())) {
-          report.hidden(match.getPath().toString());
-        } else if (match.isDirectory() && fs instanceof LocalFileSystem) {
-          walkLocal(fs, match.getPath(), taken, files, report);
-        } else if (match.isDirectory()) {
-          // one flat listing (S3A: a LIST per 1,000 keys rather than one per folder)
-          RemoteIterator<LocatedFileStatus> listing = fs.listFiles(match.getPath(), true);
-          while (listing.hasNext()) {
-            LocatedFileStatus f = listing.next();
-            if (f.isFile()) {
-              take(f, !isHidden(f.getPath(), match.getPath()), taken, files, report);
-            }
-          }
-        } else if (!glob) {
-          add(files, match);
+      for (Match match : matches(p, conf, report)) {
+        if (match.status().isDirectory()) {
+          walk(match.fs(), match.status().getPath(), taken, add, report);
+        } else if (match.explicit()) {
+          add.accept(match.status());
         } else {
-          take(match, true, taken, files, report);
+          take(match.status(), true, taken, add, report);
         }
       }
     }
@@ -107,13 +102,112 @@ public final class FrameLister {
     return sorted;
   }
 
+  /**
+   * What one entry of {@code input.paths} names: a file or folder, or a glob's matches.
+   *
+   * @param explicit true for a file the user wrote out (not a glob): taken whatever its extension
+   */
+  record Match(FileSystem fs, FileStatus status, boolean explicit) {}
+
+  /**
+   * The files and folders {@code path} names, its glob expanded; a glob's matches that a wildcard reached through
+   * a hidden name are counted in {@code report} and left out. Fails naming the path when it matches nothing.
+   */
+  static List<Match> matches(String path, Configuration conf, ListingReport report) throws IOException {
+    Path pattern = new Path(path);
+    FileSystem fs = pattern.getFileSystem(conf);
+    FileStatus[] found = fs.globStatus(pattern);
+    if (found == null || found.length == 0) {
+      throw new FileNotFoundException("input.paths: '" + path + "' matches no file or folder");
+    }
+    boolean glob = found.length > 1 || !fs.makeQualified(pattern).equals(found[0].getPath());
+    List<Match> matches = new ArrayList<>(found.length);
+    for (FileStatus match : found) {
+      if (glob && hiddenByWildcard(pattern, match.getPath())) {
+        report.hidden(match.getPath().toString());
+      } else {
+        matches.add(new Match(fs, match, !glob && !match.isDirectory()));
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * Walks a folder tree: the files {@code taken} accepts go to {@code add}, the others and hidden entries to
+   * {@code report}. Local folders are walked with plain statuses ({@link #walkLocal}); others with one flat
+   * listing (S3A: a LIST per 1,000 keys rather than one per folder), where each file below a hidden folder counts.
+   */
+  static void walk(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add, ListingReport report)
+      throws IOException {
+    if (fs instanceof LocalFileSystem) {
+      walkLocal(fs, dir, taken, add, report);
+      return;
+    }
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(dir, true);
+    while (listing.hasNext()) {
+      LocatedFileStatus f = listing.next();
+      if (f.isFile()) {
+        take(f, !isHidden(f.getPath(), dir), taken, add, report);
+      }
+    }
+  }
+
+  /**
+   * One level of {@link #walk}, for a walk split over many tasks: the files directly in {@code dir} by the walk's
+   * rules; its subfolders are left to {@link #subfolders}. Together they count each entry once, as {@link #walk}.
+   */
+  static void filesIn(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add, ListingReport report)
+      throws IOException {
+    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
+    while (entries.hasNext()) {
+      FileStatus f = entries.next();
+      if (!f.isDirectory()) {
+        take(f, !isHiddenName(f.getPath().getName()), taken, add, report);
+      }
+    }
+  }
+
+  /**
+   * The subfolders of {@code dir}: visible ones to {@code visible}; a hidden one is counted in {@code report} as
+   * one entry on a local disk (as {@link #walkLocal} does) and goes to {@code hiddenTree} elsewhere, where the flat
+   * listing counts each of its files ({@link #countHidden}).
+   */
+  static void subfolders(FileSystem fs, Path dir, Consumer<Path> visible, Consumer<Path> hiddenTree,
+      ListingReport report) throws IOException {
+    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
+    while (entries.hasNext()) {
+      FileStatus f = entries.next();
+      if (!f.isDirectory()) {
+        continue;
+      }
+      if (!isHiddenName(f.getPath().getName())) {
+        visible.accept(f.getPath());
+      } else if (fs instanceof LocalFileSystem) {
+        report.hidden(f.getPath().toString());
+      } else {
+        hiddenTree.accept(f.getPath());
+      }
+    }
+  }
+
+  /** Counts every file below a hidden folder as hidden, as {@link #walk}'s flat listing does off local disks. */
+  static void countHidden(FileSystem fs, Path dir, ListingReport report) throws IOException {
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(dir, true);
+    while (listing.hasNext()) {
+      LocatedFileStatus f = listing.next();
+      if (f.isFile()) {
+        report.hidden(f.getPath().toString());
+      }
+    }
+  }
+
   /** Adds a file a folder or glob reached, or counts why not. */
-  private static void take(FileStatus f, boolean visible, Predicate<Path> taken, Map<String, FileStatus> files,
+  static void take(FileStatus f, boolean visible, Predicate<Path> taken, Consumer<FileStatus> add,
       ListingReport report) {
     if (!visible) {
       report.hidden(f.getPath().toString());
     } else if (taken.test(f.getPath())) {
-      add(files, f);
+      add.accept(f);
     } else {
       report.skipped(f.getPath().toString());
     }
@@ -138,7 +232,7 @@ public final class FrameLister {
    * which reads its permissions, and without Hadoop's native library the local file system gets them by running
    * {@code stat} per file: 1,200 images took 7.5 s to list that way.
    */
-  private static void walkLocal(FileSystem fs, Path dir, Predicate<Path> taken, Map<String, FileStatus> files,
+  private static void walkLocal(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add,
       ListingReport report) throws IOException {
     RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
     while (entries.hasNext()) {
@@ -146,15 +240,11 @@ public final class FrameLister {
       if (isHiddenName(f.getPath().getName())) {
         report.hidden(f.getPath().toString());
       } else if (f.isDirectory()) {
-        walkLocal(fs, f.getPath(), taken, files, report);
+        walkLocal(fs, f.getPath(), taken, add, report);
       } else {
-        take(f, true, taken, files, report);
+        take(f, true, taken, add, report);
       }
     }
-  }
-
-  private static void add(Map<String, FileStatus> files, FileStatus f) {
-    files.putIfAbsent(f.getPath().toString(), f);
   }
 
   /** True when {@code p}'s extension is a default image extension. */
@@ -180,7 +270,7 @@ public final class FrameLister {
   }
 
   /** '.' hides a file or folder, '_' marks a job's own ({@code _temporary}, {@code _SUCCESS}). */
-  private static boolean isHiddenName(String name) {
+  static boolean isHiddenName(String name) {
     return name.startsWith(".") || name.startsWith("_");
   }
 }

@@ -44,6 +44,25 @@ public final class ListingReport implements java.io.Serializable {
     }
   }
 
+  /**
+   * Adds {@code other}'s counts to this one's, and its examples while fewer than {@link #EXAMPLES} are kept: the
+   * reports of listings done apart (executor tasks, one per group of folders) summed into one.
+   */
+  public void add(ListingReport other) {
+    skipped += other.skipped;
+    hidden += other.hidden;
+    unlisted += other.unlisted;
+    addExamples(skippedExamples, other.skippedExamples);
+    addExamples(hiddenExamples, other.hiddenExamples);
+    addExamples(unlistedExamples, other.unlistedExamples);
+  }
+
+  private static void addExamples(List<String> to, List<String> from) {
+    for (int i = 0; i < from.size() && to.size() < EXAMPLES; i++) {
+      to.add(from.get(i));
+    }
+  }
+
   /** Ground-truth images that are not among the listed frames. */
   public long annotatedNotListed() {
     return unlisted;
