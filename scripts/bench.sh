@@ -17,7 +17,8 @@
 #     --models        default "movenet-lightning movenet-thunder movenet-multipose"
 #     --scaling       also: lightning with 1 and 2 task slots, and job wall time + peak RSS at 1k and 10k images
 #                     (POSESPARK_BENCH_SIZES="1000 10000 100000" for more)
-#     --listing F     also: F empty files listed and planned (scripts/bench-listing.sh, if present)
+#     --listing F     also: F empty files in F/1000 folders listed and planned on the executors in a 512 MB JVM
+#                     (scripts/bench-listing.sh; the files are made once under /tmp and kept)
 # S = the machine's cores (nproc). Quiet machine wanted: the script prints the load average before and after.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -116,9 +117,10 @@ if $scaling; then
   done
   rm -rf "$work/many"
 fi
-if [ -n "$listing" ] && [ -x "$ROOT/scripts/bench-listing.sh" ]; then
-  echo "bench: listing and planning $listing files" >&2
-  "$ROOT/scripts/bench-listing.sh" "$listing" | grep '^{' | sed 's/^{/{"benchmark":"listing",/' >>"$results" || true
+if [ -n "$listing" ]; then
+  echo "bench: listing and planning $listing empty files in $((listing / 1000)) folders (scripts/bench-listing.sh)" >&2
+  "$ROOT/scripts/bench-listing.sh" "$listing" "$((listing / 1000))" executors 2>/dev/null \
+    | grep -E '^\||^columns' >"$work/listing.txt" || true
 fi
 echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
@@ -128,3 +130,7 @@ mhz="$(awk -F: '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo | tr -d ' ')"
 fma="$(grep -qw avx512f /proc/cpuinfo && echo 16 || echo 8)"
 node "$ROOT/scripts/bench-table.mjs" "$results" "$cores" "${mhz:-0}" "$fma" "$(grep -m1 'model name' /proc/cpuinfo \
   | cut -d: -f2 | sed 's/^ //')"
+if [ -s "$work/listing.txt" ]; then
+  printf '\n### Listing and planning at scale (no model run)\n\n'
+  cat "$work/listing.txt"
+fi
