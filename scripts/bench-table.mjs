@@ -12,7 +12,7 @@ const ratio = (a, b, target) => {
   const r = a / b;
   return `${r.toFixed(2)}${target === undefined ? '' : r >= target ? ' ✓' : ' ✗'}`;
 };
-const main = rows.filter((r) => r.scaling === undefined);
+const main = rows.filter((r) => r.scaling === undefined && r.lever === undefined);
 const models = [...new Set(main.filter((r) => r.benchmark === 'loop').map((r) => r.model))];
 
 console.log(`\n### Throughput, ${cores} cores (${cpuName}), one run\n`);
@@ -52,6 +52,21 @@ for (const m of models) {
       + ` ${f2(s.postprocess)} | ${(100 * r.cpuUtilisation).toFixed(0)}% | ${f1(r.peakRssMb)} | ${r.modelLoads} |`
       + ` ${f1(r.fixedSeconds)} | ${f1(r.wholeRunImagesPerSecond)} |`);
   }
+}
+
+const levers = rows.filter((r) => r.lever !== undefined);
+if (levers.length) {
+  console.log('\n### Levers (the executor loop with one of them off)\n');
+  console.log('| model | loop | img/s | read | decode | preprocess | inference | CPU utilisation |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  const rowOf = (label, r) => {
+    const s = r.msPerStage || {};
+    console.log(`| ${r.model} | ${label} | ${f1(r.imagesPerSecond)} | ${f2(s.read)} | ${f2(s.decode)} |`
+      + ` ${f2(s.preprocess)} | ${f2(s.inference)} | ${(100 * r.cpuUtilisation).toFixed(0)}% |`);
+  };
+  const base = main.find((r) => r.benchmark === 'loop' && r.model === levers[0].model);
+  if (base) rowOf('as shipped (prefetch 1, reduced decode)', base);
+  for (const r of levers) rowOf(r.lever, r);
 }
 
 const slots = rows.filter((r) => r.scaling === 'slots');

@@ -100,6 +100,15 @@ for model in $models; do
   for s in $(seq 1 "$cores"); do grep '^{' "$work/tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; done
 done
 
+# the levers, each switched off on its own (movenet-lightning, the loop): what each one is worth
+lever_model="$(echo "$models" | awk '{print $1}')"
+for lever in execution.prefetch=0 input.reducedDecode=false; do
+  echo "bench: lever: $lever_model loop with $lever" >&2
+  java_bench ai.posespark.job.bench.LoopBenchmark --set "model.pose=$lever_model" \
+    --set "model.pipeline=$(pipeline_of "$lever_model")" --set "$lever" --streams "$cores" "$work/images" \
+    | sed "s/^{/{\"lever\":\"$lever\",/" >>"$results"
+done
+
 if $scaling; then
   model=movenet-lightning
   set_model=(--set "model.pose=$model" --set "model.pipeline=single")
