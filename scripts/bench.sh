@@ -13,7 +13,8 @@
 # per image counted from the graph's convolutions and matrix products, and GFLOP/s against the cores' FP32 peak.
 #
 #   scripts/bench.sh [--images N] [--models "m1 m2"] [--scaling] [--listing FILES]
-#     --images N      images per run (default 600: copies of the COCO sample, else of data/samples)
+#     --images N      images per run (default 2400: copies of the COCO sample, else of data/samples; short runs
+#                     read low: on this machine figures keep rising for the first ~1,000 images of a JVM)
 #     --models        default "movenet-lightning movenet-thunder movenet-multipose"
 #     --scaling       also: lightning with 1 and 2 task slots, and job wall time + peak RSS at 1k and 10k images
 #                     (POSESPARK_BENCH_SIZES="1000 10000 100000" for more)
@@ -31,7 +32,7 @@ if [ ! -d "$reference/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
   (cd "$reference" && npm ci --silent --no-audit --no-fund >&2)
 fi
 
-images=600
+images=2400
 models="movenet-lightning movenet-thunder movenet-multipose"
 scaling=false
 listing=""
@@ -45,7 +46,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 cores="$(nproc)"
-iterations="${BENCH_ITERATIONS:-80}"
+iterations="${BENCH_ITERATIONS:-640}"      # model alone: images per stream and batch size
+tfjs_iterations="${BENCH_TFJS_ITERATIONS:-100}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 results="$work/results.jsonl"
@@ -66,7 +68,7 @@ copy_images() { # dir count
   done
 }
 copy_images "$work/images" "$images"
-copy_images "$work/warm" 32
+copy_images "$work/warm" 200
 copy_images "$work/small" $((images / 4))
 echo "bench: $images images ($(ls "$work/images" | sed 's/^[0-9]*-//' | sort -u | tr '\n' ' ')), $cores cores," \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -85,14 +87,15 @@ for model in $models; do
   java_bench ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
     --streams "$cores" ${input:+--input "$input"} "$model" >>"$results"
   echo "bench: $model: executor loop without Spark" >&2
-  java_bench ai.posespark.job.bench.LoopBenchmark "${set_model[@]}" --streams "$cores" "$work/images" >>"$results"
+  java_bench ai.posespark.job.bench.LoopBenchmark "${set_model[@]}" --streams "$cores" --warmup 200 "$work/images" \
+    >>"$results"
   echo "bench: $model: job, local[$cores]" >&2
   java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
     --small "$work/small" "$work/images" "$work/out" >>"$results"
   echo "bench: $model: TF.js wasm, $cores processes" >&2
   pids=()
   for s in $(seq 1 "$cores"); do
-    node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 5 --iterations "$iterations" \
+    node "$reference/bench.mjs" --model "$models_dir/$model.json" --warmup 10 --iterations "$tfjs_iterations" \
       ${input:+--input "$input"} >"$work/tfjs$s" 2>&1 &
     pids+=($!)
   done
@@ -105,7 +108,7 @@ lever_model="$(echo "$models" | awk '{print $1}')"
 for lever in execution.prefetch=0 input.reducedDecode=false; do
   echo "bench: lever: $lever_model loop with $lever" >&2
   java_bench ai.posespark.job.bench.LoopBenchmark --set "model.pose=$lever_model" \
-    --set "model.pipeline=$(pipeline_of "$lever_model")" --set "$lever" --streams "$cores" "$work/images" \
+    --set "model.pipeline=$(pipeline_of "$lever_model")" --set "$lever" --streams "$cores" --warmup 200 "$work/images" \
     | sed "s/^{/{\"lever\":\"$lever\",/" >>"$results"
 done
 

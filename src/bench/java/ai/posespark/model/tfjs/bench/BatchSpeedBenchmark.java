@@ -159,7 +159,7 @@ public final class BatchSpeedBenchmark {
       int stream = s;
       Thread worker = new Thread(() -> {
         try {
-          for (int k = 0; k < 3; k++) {
+          for (int k = 0; k < Math.max(3, perStream / 4); k++) { // a quarter of the timed runs, untimed
             runOnce(model, input, split);
           }
           start.await();
