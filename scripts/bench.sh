@@ -17,7 +17,8 @@
 #                     read low: on this machine figures keep rising for the first ~1,000 images of a JVM)
 #     --models        default "movenet-lightning movenet-thunder movenet-multipose"
 #     --scaling       also: lightning with 1 and 2 task slots, and job wall time + peak RSS at 1k and 10k images
-#                     (POSESPARK_BENCH_SIZES="1000 10000 100000" for more)
+#                     (POSESPARK_BENCH_SIZES="1000 10000 100000" for more), those in a fixed pre-touched heap
+#                     (POSESPARK_RSS_HEAP, default "-Xms3g -Xmx3g -XX:+AlwaysPreTouch") so RSS growth is native
 #     --listing F     also: F empty files in F/1000 folders listed and planned on the executors in a 512 MB JVM
 #                     (scripts/bench-listing.sh; the files are made once under /tmp and kept)
 # S = the machine's cores (nproc). Quiet machine wanted: the script prints the load average before and after.
@@ -75,7 +76,7 @@ echo "bench: $images images ($(ls "$work/images" | sed 's/^[0-9]*-//' | sort -u 
 
 java_bench() { # class args...
   # shellcheck disable=SC2086
-  java $POSESPARK_JAVA_OPTS -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  java $POSESPARK_JAVA_OPTS ${POSESPARK_JVM_EXTRA:-} -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
     -Dlog4j2.level=WARN -cp "$POSESPARK_CP" "$@" 2>"$work/log" | grep '^{' || { tail -30 "$work/log" >&2; exit 1; }
 }
 pipeline_of() { case "$1" in movenet-multipose|posenet) echo bottom-up ;; *) echo single ;; esac; }
@@ -124,7 +125,10 @@ if $scaling; then
     echo "bench: scaling: $model, $n images" >&2
     rm -rf "$work/many"
     copy_images "$work/many" "$n"
-    java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
+    # a fixed, pre-touched heap: the JVM's share of RSS stays put, so what grows with the images is native memory
+    # shellcheck disable=SC2086
+    POSESPARK_JVM_EXTRA="${POSESPARK_RSS_HEAP:--Xms3g -Xmx3g -XX:+AlwaysPreTouch}" \
+      java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
       "$work/many" "$work/out" | sed 's/^{/{"scaling":"size",/' >>"$results"
   done
   rm -rf "$work/many"

@@ -76,7 +76,7 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     Iterator<DecodedFrame> frames;
     if (settings.prefetch() > 0) {
       FramePrefetch ahead = new FramePrefetch(tasks, decode, pipeline::prepare,
-          settings.prefetch() * settings.batchSize());
+          settings.prefetch() * settings.batchSize(), FramePrefetch.THREADS);
       TaskContext task = TaskContext.get();
       if (task != null) {
         task.addTaskCompletionListener((TaskCompletionListener) done -> ahead.close());

@@ -34,7 +34,8 @@ class FramePrefetchTest {
     List<String> expected = new ArrayList<>();
     tasks.forEach(t -> frames(t).forEachRemaining(f -> expected.add(f.task().uri() + "#" + f.task().frameIndex())));
     List<String> got = new ArrayList<>();
-    try (FramePrefetch ahead = new FramePrefetch(tasks.iterator(), FramePrefetchTest::frames, f -> f, 4)) {
+    try (FramePrefetch ahead = new FramePrefetch(tasks.iterator(), FramePrefetchTest::frames, f -> f, 4,
+        FramePrefetch.THREADS)) {
       ahead.forEachRemaining(f -> got.add(f.task().uri() + "#" + f.task().frameIndex()));
       assertFalse(ahead.hasNext());
     }
@@ -48,7 +49,7 @@ class FramePrefetchTest {
     try (FramePrefetch ahead = new FramePrefetch(tasks, t -> {
       decoded.incrementAndGet();
       return frames(t);
-    }, f -> f, 8)) {
+    }, f -> f, 8, FramePrefetch.THREADS)) {
       ahead.next();
       Thread.sleep(300);
       // the queue's 8 (+1 slot) and the one the thread holds while it waits: memory stays bounded
@@ -64,14 +65,15 @@ class FramePrefetchTest {
         throw new IllegalStateException("decoder bug");
       }
       return frames(t);
-    }, f -> f, 2)) {
+    }, f -> f, 2, FramePrefetch.THREADS)) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> ahead.forEachRemaining(f -> { }));
       assertEquals("decoder bug", e.getMessage());
     }
   }
 
   @Test
-  void closeStopsTheDecodeThread() throws Exception {
+  void closeStopsTheDecodeLoop() throws Exception {
+    AtomicInteger decoded = new AtomicInteger();
     Iterator<FrameTask> endless = new Iterator<>() {
       private int i;
 
@@ -85,11 +87,14 @@ class FramePrefetchTest {
         return task(i++);
       }
     };
-    FramePrefetch ahead = new FramePrefetch(endless, FramePrefetchTest::frames, f -> f, 4);
+    FramePrefetch ahead = new FramePrefetch(endless, t -> {
+      decoded.incrementAndGet();
+      return frames(t);
+    }, f -> f, 4, FramePrefetch.THREADS);
     ahead.next();
     ahead.close();
-    Thread.sleep(100);
-    assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("posespark-decode-")
-        && t.isAlive()), "decode thread still running");
+    int after = decoded.get();
+    Thread.sleep(200);
+    assertEquals(after, decoded.get(), "the decode loop went on after close");
   }
 }
