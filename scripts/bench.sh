@@ -54,7 +54,8 @@ trap 'rm -rf "$work"' EXIT
 results="$work/results.jsonl"
 : >"$results"
 
-# the same images for every figure: copies under different names (a file system cache holds them all)
+# the same images for every figure: hard links under different names (copies where links fail), so 100,000
+# "images" cost no disk and every one is a file of its own to list, read and decode
 copy_images() { # dir count
   mkdir -p "$1"
   local src=("$shared"/data/coco/*.jpg)
@@ -63,7 +64,7 @@ copy_images() { # dir count
   while [ "$i" -lt "$2" ]; do
     for f in "${src[@]}"; do
       [ "$i" -lt "$2" ] || break
-      cp "$f" "$1/$i-$(basename "$f")"
+      ln "$f" "$1/$i-$(basename "$f")" 2>/dev/null || cp "$f" "$1/$i-$(basename "$f")"
       i=$((i + 1))
     done
   done
