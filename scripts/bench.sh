@@ -77,7 +77,7 @@ echo "bench: $images images ($(ls "$work/images" | sed 's/^[0-9]*-//' | sort -u 
 
 java_bench() { # class args...
   # shellcheck disable=SC2086
-  java $POSESPARK_JAVA_OPTS ${POSESPARK_JVM_EXTRA:-} -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  java $POSESPARK_JAVA_OPTS ${bench_heap:-} -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
     -Dlog4j2.level=WARN -cp "$POSESPARK_CP" "$@" 2>"$work/log" | grep '^{' || { tail -30 "$work/log" >&2; exit 1; }
 }
 pipeline_of() { case "$1" in movenet-multipose|posenet) echo bottom-up ;; *) echo single ;; esac; }
@@ -128,7 +128,7 @@ if $scaling; then
     copy_images "$work/many" "$n"
     # a fixed, pre-touched heap: the JVM's share of RSS stays put, so what grows with the images is native memory
     # shellcheck disable=SC2086
-    POSESPARK_JVM_EXTRA="${POSESPARK_RSS_HEAP:--Xms3g -Xmx3g -XX:+AlwaysPreTouch}" \
+    bench_heap="${POSESPARK_RSS_HEAP:--Xms3g -Xmx3g -XX:+AlwaysPreTouch}" \
       java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
       "$work/many" "$work/out" | sed 's/^{/{"scaling":"size",/' >>"$results"
   done

@@ -12,9 +12,14 @@ package ai.posespark.decode;
  */
 public record DecodeTarget(int width, int height, boolean letterbox) implements java.io.Serializable {
 
+  /** Where a {@code w × h} frame sits in the input: letterboxed or stretched. */
+  public Letterbox place(int w, int h) {
+    return letterbox ? Letterbox.fit(w, h, width, height) : Letterbox.stretch(w, h, width, height);
+  }
+
   /** The reduction (1, 2, 4 or 8) for an upright {@code w × h} image. */
   public int reduction(int w, int h) {
-    Letterbox box = letterbox ? Letterbox.fit(w, h, width, height) : Letterbox.stretch(w, h, width, height);
+    Letterbox box = place(w, h);
     int k = 8;
     while (k > 1 && (ceilDiv(w, k) < box.scaledWidth() || ceilDiv(h, k) < box.scaledHeight())) {
       k /= 2;

@@ -83,17 +83,21 @@ public final class ImageDecoder {
     int orientation = ExifOrientation.read(bytes);
     boolean swap = orientation >= 5;
     int k = target == null ? 1 : target.reduction((int) (swap ? h : w), (int) (swap ? w : h));
-    while (k < 8 && (long) DecodeTarget.ceilDiv((int) w, k) * DecodeTarget.ceilDiv((int) h, k)
-        > limits.maxDecodePixels()) {
+    while (k < 8 && decodedPixels(jpeg, k) > limits.maxDecodePixels()) {
       k *= 2;
     }
-    if ((long) DecodeTarget.ceilDiv((int) w, k) * DecodeTarget.ceilDiv((int) h, k) > limits.maxDecodePixels()) {
+    if (decodedPixels(jpeg, k) > limits.maxDecodePixels()) {
       return null;
     }
     RgbImage rgb = ExifOrientation.apply(TurboJpeg.decode(bytes, k), orientation);
     Subsampling sub = k == 1 ? null
         : new Subsampling(k, (int) (swap ? h : w), (int) (swap ? w : h), rgb.width(), rgb.height());
     return new DecodedImage(rgb, sub, null);
+  }
+
+  /** Pixels of {@code jpeg} decoded at 1/{@code k} (libjpeg rounds each side up). */
+  private static long decodedPixels(JpegStructure jpeg, int k) {
+    return (long) DecodeTarget.ceilDiv(jpeg.width(), k) * DecodeTarget.ceilDiv(jpeg.height(), k);
   }
 
   /** Refuses an image whose header declares no pixels or more than {@code input.maxPixels}. */

@@ -71,8 +71,7 @@ public final class PoseJob {
         spec.input().annotationsFormat(), spec.evaluation().metrics(), conf);
     FileNameIndex imageIds = GroundTruthImageIds.index(gt);
     PipelinePlan plan = plan(spec, imageIds);
-    RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
-        new HadoopConf(conf), spec.input().limits(), spec.input().reducedDecode(), spec.execution().prefetch());
+    RunSettings settings = settings(spec, plan, conf);
     RunFolder folder = RunFolder.prepare(spec, runDir, settings.stages(), conf);
     String workDir = folder.workDir();
     RunTables sink = tables(spark, spec, workDir, conf);
@@ -122,6 +121,12 @@ public final class PoseJob {
         (System.nanoTime() - start) / 1e9, totals.modelMs(), report,
         new RunIncrement(frames, run.skipped(), run.redone(), perExecutor(loads.value())), listing);
     return RunFinish.finish(spark, spec, summary);
+  }
+
+  /** What the executors need of {@code spec} to run {@code plan}'s frames (the loop benchmark builds the same). */
+  public static RunSettings settings(JobSpec spec, PipelinePlan plan, Configuration conf) {
+    return new RunSettings(spec.name(), plan, spec.execution().batchSize(), spec.execution().device(),
+        new HadoopConf(conf), spec.input().limits(), spec.input().reducedDecode(), spec.execution().prefetch());
   }
 
   /** The run's tables in {@code output.format}. */

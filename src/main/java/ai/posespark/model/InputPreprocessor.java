@@ -3,6 +3,7 @@ package ai.posespark.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.posespark.decode.DecodeTarget;
 import ai.posespark.decode.Letterbox;
 import ai.posespark.decode.LetterboxRaster;
 import ai.posespark.decode.RgbImage;
@@ -16,13 +17,18 @@ import ai.posespark.decode.RgbImage;
  */
 public final class InputPreprocessor {
   private final ModelInputSpec spec;
-  private final boolean letterbox;
+  private final DecodeTarget target;
   private final LetterboxRaster.Mapping mapping;
 
   public InputPreprocessor(ModelEntry entry) {
     this.spec = entry.input();
-    this.letterbox = !"stretch".equals(entry.resize());
+    this.target = new DecodeTarget(spec.width(), spec.height(), !"stretch".equals(entry.resize()));
     this.mapping = mapping(spec);
+  }
+
+  /** The input's size and how frames are placed in it: what a frame may be decoded down to. */
+  public DecodeTarget target() {
+    return target;
   }
 
   /** The spec's value mapping and layout as the fused kernel takes them. */
@@ -59,18 +65,13 @@ public final class InputPreprocessor {
    * needs no NDManager, so the executor loop makes it on its decode thread, ahead of the batch.
    */
   public LetterboxRaster.Raster raster(RgbImage frame) {
-    return LetterboxRaster.of(frame, box(frame.width(), frame.height()), mapping);
+    return LetterboxRaster.of(frame, target.place(frame.width(), frame.height()), mapping);
   }
 
   /** Whether {@code r} is this preprocessor's input for its frame (same placement and value mapping). */
   public boolean made(LetterboxRaster.Raster r) {
     Letterbox b = r.letterbox();
-    return r.mapping().equals(mapping) && b.equals(box(b.srcWidth(), b.srcHeight()));
-  }
-
-  private Letterbox box(int width, int height) {
-    return letterbox ? Letterbox.fit(width, height, spec.width(), spec.height())
-        : Letterbox.stretch(width, height, spec.width(), spec.height());
+    return r.mapping().equals(mapping) && b.equals(target.place(b.srcWidth(), b.srcHeight()));
   }
 
   /**
@@ -79,26 +80,23 @@ public final class InputPreprocessor {
    */
   public NDArray toModelInput(NDArray hwc) {
     NDArray mapped = mapValues(hwc);
-    if ("bgr".equals(spec.channels())) {
+    if (mapping.bgr()) {
       mapped = mapped.flip(hwc.getShape().dimension() - 1);
     }
-    if (!"nchw".equals(spec.layout())) {
+    if (!mapping.channelsFirst()) {
       return mapped;
     }
     return hwc.getShape().dimension() == 3 ? mapped.transpose(2, 0, 1) : mapped.transpose(0, 3, 1, 2);
   }
 
+  /** The fused kernel's value mapping ({@link #mapping}) as NDArray ops, so crops and frames map alike. */
   private NDArray mapValues(NDArray v) {
-    if ("int32".equals(spec.dtype())) {
+    if (mapping.int32()) {
       return v.round().clip(0, 255).toType(DataType.INT32, false);
     }
-    return switch (spec.range()) {
-      case "0..255" -> v;
-      case "0..1" -> v.div(255f);
-      case "-1..1" -> v.div(127.5f).sub(1f);
-      case "-0.5..0.5" -> v.div(256f).sub(0.5f);
-      default -> throw new IllegalArgumentException("model input range '" + spec.range()
-          + "' (0..255 | 0..1 | -1..1 | -0.5..0.5)");
-    };
+    if (mapping.divisor() == 1f && mapping.offset() == 0f) {
+      return v;
+    }
+    return v.div(mapping.divisor()).sub(mapping.offset());
   }
 }

@@ -2,7 +2,6 @@ package ai.posespark.pipeline;
 
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.source.FrameTask;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,7 +34,7 @@ final class FramePrefetch implements Iterator<DecodedFrame>, AutoCloseable {
   private final Iterator<FrameTask> tasks;
   private final BlockingQueue<Object> handed = new ArrayBlockingQueue<>(TASKS_AHEAD + 1);
   private final BlockingQueue<Object> frames;
-  private final ArrayDeque<Object> peeked = new ArrayDeque<>(1);
+  private Object peeked; // the next frame or END, once hasNext has taken it
   private final Future<?> worker;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private int queuedTasks;
@@ -109,10 +108,10 @@ final class FramePrefetch implements Iterator<DecodedFrame>, AutoCloseable {
     if (done) {
       return false;
     }
-    if (peeked.isEmpty()) {
-      peeked.add(take());
+    if (peeked == null) {
+      peeked = take();
     }
-    if (peeked.peek() == END) {
+    if (peeked == END) {
       done = true;
       return false;
     }
@@ -124,7 +123,9 @@ final class FramePrefetch implements Iterator<DecodedFrame>, AutoCloseable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    return (DecodedFrame) peeked.poll();
+    DecodedFrame f = (DecodedFrame) peeked;
+    peeked = null;
+    return f;
   }
 
   /** The next frame or END, handing tasks over first; skips task boundaries. */

@@ -121,8 +121,7 @@ public final class WholeFramePipeline implements PosePipeline {
 
     @Override
     public DecodeTarget decodeTarget() {
-      ModelEntry entry = pose.entry();
-      return new DecodeTarget(entry.input().width(), entry.input().height(), !"stretch".equals(entry.resize()));
+      return new InputPreprocessor(pose.entry()).target();
     }
 
     @Override

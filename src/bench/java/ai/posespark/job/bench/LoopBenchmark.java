@@ -11,7 +11,6 @@ import ai.posespark.sink.OutputSchema;
 import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FrameLister;
 import ai.posespark.source.FrameTask;
-import ai.posespark.source.HadoopConf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -59,9 +58,7 @@ public final class LoopBenchmark {
     JobSpec spec = JobSpecLoader.load(job, overrides);
     Configuration conf = new Configuration();
     PipelinePlan plan = PoseJob.plan(spec, null);
-    RunSettings settings = new RunSettings(spec.name(), plan, spec.execution().batchSize(),
-        spec.execution().device(), new HadoopConf(conf), spec.input().limits(), spec.input().reducedDecode(),
-        spec.execution().prefetch());
+    RunSettings settings = PoseJob.settings(spec, plan, conf);
     List<FrameTask> tasks = FrameLister.list(paths.isEmpty() ? spec.input().paths() : paths, conf);
     StructType schema = OutputSchema.inference(settings.stages());
 
@@ -147,7 +144,8 @@ public final class LoopBenchmark {
     return f;
   }
 
-  private static long processCpuNanos() {
+  /** CPU time of this process, all threads. */
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
