@@ -1,5 +1,6 @@
 package ai.posespark.model.tfjs.ops;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -72,7 +73,10 @@ public final class ConvolutionOps implements OpFamily {
     ActivationOps.Fused act = activation;
     float alphaLeaky = leakyAlpha;
     int inputs = 2 + extra;
-    OneDnnConvolution.Packed[] packed = weight != null && (bias != null || !fused)
+    // a depthwise multiplier above 1 is a grouped convolution with several outputs per group, which oneDNN's
+    // prepacked path computes wrongly on some CPUs (README, known issues): those take the plain path
+    boolean multiplierOne = !depthwise || constantFilter == null || constantFilter.getShape().get(3) == 1;
+    OneDnnConvolution.Packed[] packed = weight != null && (bias != null || !fused) && multiplierOne
         && weight.getDataType() == DataType.FLOAT32
         && OneDnnConvolution.usable(node.weightManager().getDevice())
         ? pack(weight, shifted, bias, g, depthwise ? constantFilter.getShape().get(2) : 1, act, leakyAlpha,
@@ -86,7 +90,8 @@ public final class ConvolutionOps implements OpFamily {
       NDArray b = !fused ? null : bias != null ? bias : in[2].nhwc();
       // depthwise filter [H, W, C, M]: one group per input channel C
       long groups = depthwise ? in[1].shape().get(2) : 1;
-      NDArray x = in[0].nchw();
+      NDArray arriving = in[0].nchw();
+      NDArray x = packed != null ? arriving : channelsFirstOnCpu(arriving);
       Placement p = Placement.of(x.getShape(), w.getShape(), g, weight != null && shifted != null);
       NDArray input = p.explicitPad() == null ? x : x.pad(p.explicitPad(), 0);
       NDArray y;
@@ -101,12 +106,33 @@ public final class ConvolutionOps implements OpFamily {
       if (input != x) {
         input.close();
       }
+      if (x != arriving) {
+        x.close();
+      }
       if (weight == null) {
         w.close();
       }
       NDArray alpha = after == ActivationOps.Fused.PRELU ? in[inputs - 1].nchw() : null;
       return Tensors.one(Value.channelsFirst(ActivationOps.applyFused(after, y, alphaLeaky, alpha)));
     };
+  }
+
+  /**
+   * {@code x} (NCHW, any memory format) with NCHW memory on the CPU, as it is elsewhere. libtorch's plain CPU
+   * convolution picks oneDNN's {@code brgconv_1x1:avx512_core} for channels-last input, which on some CPUs writes
+   * wrong values into the output channels past the last full block of 16 (96 to 34 channels at 48×48: channel 33
+   * off by up to 9; README, known issues); channels-first input takes {@code jit_1x1}, right on every CPU tried.
+   * Merging C and H cannot be a view of channels-last memory, so the first reshape copies into NCHW order (and
+   * is a view, no copy, when the memory already is NCHW); the second restores the shape. Autograd follows both.
+   */
+  private static NDArray channelsFirstOnCpu(NDArray x) {
+    Shape s = x.getShape();
+    if (!Device.Type.CPU.equals(x.getDevice().getDeviceType()) || s.dimension() != 4) {
+      return x;
+    }
+    try (NDArray merged = x.reshape(s.get(0), s.get(1) * s.get(2), s.get(3))) {
+      return merged.reshape(s);
+    }
   }
 
   /** The filter and its shifted variants packed for oneDNN, in {@link Placement#filter()} order. */
@@ -230,7 +256,8 @@ public final class ConvolutionOps implements OpFamily {
           throw new IllegalArgumentException("Conv2DBackpropInput: input_sizes " + java.util.Arrays
               .toString(sizes) + " inconsistent with out_backprop " + x.getShape());
         }
-        try (NDArray padded = dilated.pad(new Shape(left, right, top, bottom), 0)) {
+        try (NDArray paddedView = dilated.pad(new Shape(left, right, top, bottom), 0);
+            NDArray padded = channelsFirstOnCpu(paddedView)) {
           NDArray y = padded.getNDArrayInternal().convolution(padded, w, null, new Shape(1, 1),
               new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
           if (weight == null) {

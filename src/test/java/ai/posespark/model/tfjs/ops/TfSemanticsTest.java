@@ -89,34 +89,9 @@ class TfSemanticsTest {
         + "\"}, \"strides\": {\"list\": {\"i\": [\"1\", \"" + stride + "\", \"" + stride + "\", \"1\"]}}}",
         new boolean[] {false, true}, manager.create(x, new Shape(1, h, w, ci)),
         manager.create(f, new Shape(k, k, ci, co)))[0];
-    boolean same = padding.equals("SAME");
-    int oh = same ? (h + stride - 1) / stride : (h - k) / stride + 1;
-    int ow = same ? (w + stride - 1) / stride : (w - k) / stride + 1;
-    // TF: total padding max((out-1)*stride + k - in, 0), the smaller half on top/left
-    int top = same ? Math.max((oh - 1) * stride + k - h, 0) / 2 : 0;
-    int left = same ? Math.max((ow - 1) * stride + k - w, 0) / 2 : 0;
-    assertEquals(new Shape(1, oh, ow, co), out.getShape());
-    float[] got = out.toFloatArray();
-    for (int y = 0; y < oh; y++) {
-      for (int xx = 0; xx < ow; xx++) {
-        for (int o = 0; o < co; o++) {
-          double sum = 0;
-          for (int dy = 0; dy < k; dy++) {
-            for (int dx = 0; dx < k; dx++) {
-              int iy = y * stride + dy - top;
-              int ix = xx * stride + dx - left;
-              if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
-                continue;
-              }
-              for (int i = 0; i < ci; i++) {
-                sum += x[(iy * w + ix) * ci + i] * f[((dy * k + dx) * ci + i) * co + o];
-              }
-            }
-          }
-          assertEquals(sum, got[(y * ow + xx) * co + o], 1e-4, "at " + y + "," + xx + "," + o);
-        }
-      }
-    }
+    TfConvolutionReference tf = new TfConvolutionReference(h, w, ci, k, k, stride, 1, padding.equals("SAME"));
+    assertEquals(new Shape(1, tf.outHeight(), tf.outWidth(), co), out.getShape());
+    assertCloseTo(tf.conv2d(x, f, co), out.toFloatArray(), 1e-4);
   }
 
   @Test
@@ -237,31 +212,16 @@ class TfSemanticsTest {
         + "\"}, \"strides\": {\"list\": {\"i\": [\"1\", \"" + stride + "\", \"" + stride + "\", \"1\"]}}}",
         new boolean[] {false, constant}, manager.create(x, new Shape(1, h, w, c)),
         manager.create(f, new Shape(kh, kw, c, multiplier)))[0];
-    int oh = (h + stride - 1) / stride;
-    int ow = (w + stride - 1) / stride;
-    assertEquals(new Shape(1, oh, ow, c * multiplier), out.getShape());
-    int top = Math.max((oh - 1) * stride + kh - h, 0) / 2;
-    int left = Math.max((ow - 1) * stride + kw - w, 0) / 2;
-    float[] got = out.toFloatArray();
-    for (int oy = 0; oy < oh; oy++) {
-      for (int ox = 0; ox < ow; ox++) {
-        for (int ch = 0; ch < c; ch++) {
-          for (int m = 0; m < multiplier; m++) {
-            double want = 0;
-            for (int dy = 0; dy < kh; dy++) {
-              for (int dx = 0; dx < kw; dx++) {
-                int y = oy * stride - top + dy;
-                int xx = ox * stride - left + dx;
-                if (y >= 0 && y < h && xx >= 0 && xx < w) {
-                  want += x[(y * w + xx) * c + ch] * f[((dy * kw + dx) * c + ch) * multiplier + m];
-                }
-              }
-            }
-            assertEquals(want, got[(oy * ow + ox) * c * multiplier + ch * multiplier + m], 1e-5,
-                "at " + oy + "," + ox + "," + ch + "," + m);
-          }
-        }
-      }
+    TfConvolutionReference tf = new TfConvolutionReference(h, w, c, kh, kw, stride, 1, true);
+    assertEquals(new Shape(1, tf.outHeight(), tf.outWidth(), c * multiplier), out.getShape());
+    assertCloseTo(tf.depthwise(x, f, multiplier), out.toFloatArray(), 1e-5);
+  }
+
+  /** Element by element, naming the first that differs by more than {@code tolerance}. */
+  static void assertCloseTo(double[] want, float[] got, double tolerance) {
+    assertEquals(want.length, got.length, "element count");
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(want[i], got[i], tolerance, "element " + i + " (NHWC order)");
     }
   }
 
