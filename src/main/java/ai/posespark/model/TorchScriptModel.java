@@ -26,6 +26,7 @@ public final class TorchScriptModel implements LoadedModel {
 
   /** Loads {@code file} onto {@code device}. */
   public static TorchScriptModel load(Path file, Device device) throws IOException {
+    NnpackSwitch.offWhereUnsupported();
     requireArchive(file);
     Criteria<NDList, NDList> criteria = Criteria.builder()
         .setTypes(NDList.class, NDList.class)

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.posespark.model.NnpackSwitch;
 import ai.posespark.model.tfjs.TfjsModelException;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class ConvolutionOps implements OpFamily {
   }
 
   private static Kernel conv(NodeContext node, boolean depthwise, boolean fused) throws TfjsModelException {
+    NnpackSwitch.offWhereUnsupported();
     Geometry g = Geometry.of(node);
     ActivationOps.Fused activation = ActivationOps.Fused.NONE;
     float leakyAlpha = 0.2f;
@@ -226,6 +228,7 @@ public final class ConvolutionOps implements OpFamily {
    * output is exactly {@code input_sizes}.
    */
   private static Kernel transposedConv(NodeContext node) throws TfjsModelException {
+    NnpackSwitch.offWhereUnsupported();
     Geometry g = Geometry.of(node);
     if (g.padding().mode() == SpatialPadding.Mode.EXPLICIT) {
       throw node.error("unsupported padding EXPLICIT");
