@@ -9,12 +9,23 @@ package ai.posespark.decode;
  * @param width     the model input's width
  * @param height    its height
  * @param letterbox the frame is letterboxed (aspect kept) rather than stretched
+ * @param topLeft   a letterboxed frame sits at the input's top-left corner (YOLOX, RTMDet) rather than centred
  */
-public record DecodeTarget(int width, int height, boolean letterbox) implements java.io.Serializable {
+public record DecodeTarget(int width, int height, boolean letterbox, boolean topLeft)
+    implements java.io.Serializable {
 
-  /** Where a {@code w × h} frame sits in the input: letterboxed or stretched. */
+  /** A centred letterbox or a stretch. */
+  public DecodeTarget(int width, int height, boolean letterbox) {
+    this(width, height, letterbox, false);
+  }
+
+  /** Where a {@code w × h} frame sits in the input: letterboxed (centred or top-left) or stretched. */
   public Letterbox place(int w, int h) {
-    return letterbox ? Letterbox.fit(w, h, width, height) : Letterbox.stretch(w, h, width, height);
+    if (!letterbox) {
+      return Letterbox.stretch(w, h, width, height);
+    }
+    Letterbox centred = Letterbox.fit(w, h, width, height);
+    return topLeft ? centred.atTopLeft() : centred;
   }
 
   /** The reduction (1, 2, 4 or 8) for an upright {@code w × h} image. */

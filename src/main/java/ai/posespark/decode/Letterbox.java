@@ -32,6 +32,11 @@ public record Letterbox(int srcWidth, int srcHeight, int inputWidth, int inputHe
         (inputWidth - sw) / 2, (inputHeight - sh) / 2);
   }
 
+  /** The same scaled image at the input's top-left corner, the padding all right and below. */
+  public Letterbox atTopLeft() {
+    return new Letterbox(srcWidth, srcHeight, inputWidth, inputHeight, scaledWidth, scaledHeight, 0, 0);
+  }
+
   @Override
   public int sourceWidth() {
     return srcWidth;

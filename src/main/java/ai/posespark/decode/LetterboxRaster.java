@@ -16,17 +16,61 @@ import java.nio.IntBuffer;
  */
 public final class LetterboxRaster {
   /**
-   * How resized values {@code v} (0..255) become model values: {@code v / divisor − offset}, or for {@code int32}
-   * inputs {@code v} rounded half to even (as {@code torch.round}) and clipped to 0..255. Padding is the mapping of 0.
+   * How resized values {@code v} (0..255) become model values: {@code v / divisor[ch] − offset[ch]} per model
+   * channel {@code ch} (mean/std normalisation is divisor = std, offset = mean / std), or for {@code int32} inputs
+   * {@code v} rounded half to even (as {@code torch.round}) and clipped to 0..255. Padding is the mapping of
+   * {@code padValue} (0 by default; YOLOX and RTMDet letterbox with 114).
    *
-   * @param divisor       255 for 0..1, 127.5 for −1..1, …; 1 for raw values
-   * @param offset        subtracted after the division
+   * @param divisor       per model channel: 255 for 0..1, 127.5 for −1..1, std for mean/std; 1 for raw values
+   * @param offset        per model channel, subtracted after the division
+   * @param padValue      the 0..255 value of the letterbox's padding
    * @param int32         integer input (rounded)
    * @param bgr           channels in B, G, R order
    * @param channelsFirst {@code [3, H, W]} instead of {@code [H, W, 3]}
    */
-  public record Mapping(float divisor, float offset, boolean int32, boolean bgr, boolean channelsFirst)
-      implements java.io.Serializable {}
+  public record Mapping(float[] divisor, float[] offset, float padValue, boolean int32, boolean bgr,
+                        boolean channelsFirst) implements java.io.Serializable {
+
+    /** Three channels each. */
+    public Mapping {
+      if (divisor.length != 3 || offset.length != 3) {
+        throw new IllegalArgumentException("a value mapping has 3 divisors and 3 offsets");
+      }
+      divisor = divisor.clone();
+      offset = offset.clone();
+    }
+
+    /** The same divisor and offset for every channel, zero padding. */
+    public Mapping(float divisor, float offset, boolean int32, boolean bgr, boolean channelsFirst) {
+      this(new float[] {divisor, divisor, divisor}, new float[] {offset, offset, offset}, 0f, int32, bgr,
+          channelsFirst);
+    }
+
+    /** The model value of 0..255 value {@code v} in model channel {@code channel}. */
+    public float map(float v, int channel) {
+      return v / divisor[channel] - offset[channel];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Mapping m && java.util.Arrays.equals(divisor, m.divisor)
+          && java.util.Arrays.equals(offset, m.offset) && padValue == m.padValue && int32 == m.int32
+          && bgr == m.bgr && channelsFirst == m.channelsFirst;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(java.util.Arrays.hashCode(divisor), java.util.Arrays.hashCode(offset), padValue,
+          int32, bgr, channelsFirst);
+    }
+
+    @Override
+    public String toString() {
+      return "Mapping[divisor=" + java.util.Arrays.toString(divisor) + ", offset="
+          + java.util.Arrays.toString(offset) + ", pad=" + padValue + ", int32=" + int32 + ", bgr=" + bgr
+          + ", channelsFirst=" + channelsFirst + "]";
+    }
+  }
 
   /**
    * One model input without the batch axis: {@code floats} or, for int32 inputs, {@code ints}.
@@ -63,10 +107,7 @@ public final class LetterboxRaster {
     int n = w * h * 3;
     float[] floats = mapping.int32() ? null : new float[n];
     int[] ints = mapping.int32() ? new int[n] : null;
-    float pad = 0f / mapping.divisor() - mapping.offset();
-    if (floats != null && pad != 0f) {
-      java.util.Arrays.fill(floats, pad);
-    }
+    fillPadding(floats, ints, mapping, w * h);
     int sw = box.scaledWidth();
     int rowLength = sw * 3;
     Taps ys = image.height() == box.scaledHeight() ? null : Taps.of(image.height(), box.scaledHeight());
@@ -100,12 +141,36 @@ public final class LetterboxRaster {
           if (ints != null) {
             ints[at] = (int) Math.max(0, Math.min(255, Math.rint(v)));
           } else {
-            floats[at] = v / mapping.divisor() - mapping.offset();
+            floats[at] = mapping.map(v, channel);
           }
         }
       }
     }
     return new Raster(box, mapping, floats, ints);
+  }
+
+  /** Every value set to the padding's, which the image's rows then overwrite (Java arrays start at 0). */
+  private static void fillPadding(float[] floats, int[] ints, Mapping mapping, int plane) {
+    int intPad = (int) Math.max(0, Math.min(255, Math.rint(mapping.padValue())));
+    float[] floatPad = new float[3];
+    boolean zero = ints != null ? intPad == 0 : true;
+    for (int ch = 0; ch < 3 && ints == null; ch++) {
+      floatPad[ch] = mapping.map(mapping.padValue(), ch);
+      zero &= floatPad[ch] == 0f;
+    }
+    if (zero) {
+      return;
+    }
+    for (int p = 0; p < plane; p++) {
+      for (int ch = 0; ch < 3; ch++) {
+        int at = mapping.channelsFirst() ? ch * plane + p : p * 3 + ch;
+        if (ints != null) {
+          ints[at] = intPad;
+        } else {
+          floats[at] = floatPad[ch];
+        }
+      }
+    }
   }
 
   /** The first pass: every source row resized to {@code width} (libtorch resizes the contiguous axis first). */

@@ -25,11 +25,14 @@ import ai.posespark.pipeline.TopDownSettings;
  * @param maxPersons        top-down: most boxes per frame (default 20)
  * @param paf               bottom-up: the PAF grouper's thresholds (OpenPose's defaults)
  * @param ilp               bottom-up: the ILP grouper's bounds and constants
+ * @param catalog           a catalog file of the user's, laid over the bundled {@code conf/models.yaml} (local
+ *                          path or Hadoop URI), or null
  */
 public record ModelSpec(
     String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore,
     Double cropPadding, Integer refine, Boolean flipTest, PoseNmsSpec poseNms, Double minDetectionScore,
-    Double detectionNmsIou, Integer maxPersons, PafSpec paf, IlpSpec ilp) implements java.io.Serializable {
+    Double detectionNmsIou, Integer maxPersons, PafSpec paf, IlpSpec ilp, String catalog)
+    implements java.io.Serializable {
 
   /** The pipeline when the job file names none. */
   public static final String DEFAULT_PIPELINE = "bottom-up";

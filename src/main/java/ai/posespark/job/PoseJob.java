@@ -209,16 +209,30 @@ public final class PoseJob {
   }
 
   /**
-   * The job's pipeline resolved against the bundled catalog; what the model keys get wrong names its key.
+   * The job's pipeline resolved against the job's catalog ({@link #catalog}); what the model keys get wrong
+   * names its key.
    *
    * @param imageIds the ground truth's file name → image id index (detection files are keyed by image id), or null
    */
   public static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
     try {
       return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
-          ModelCatalog.bundled());
+          catalog(spec));
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
+    }
+  }
+
+  /** The bundled catalog, with the job's own catalog file ({@code model.catalog}) laid over it. */
+  public static ModelCatalog catalog(JobSpec spec) {
+    String own = spec.model() == null ? null : spec.model().catalog();
+    if (own == null || own.isBlank()) {
+      return ModelCatalog.bundled();
+    }
+    try {
+      return ModelCatalog.bundled().withUserFile(own, new Configuration());
+    } catch (java.io.IOException e) {
+      throw new JobSpecException("model.catalog", e.getMessage());
     }
   }
 

@@ -22,7 +22,8 @@ public final class InputPreprocessor {
 
   public InputPreprocessor(ModelEntry entry) {
     this.spec = entry.input();
-    this.target = new DecodeTarget(spec.width(), spec.height(), !"stretch".equals(entry.resize()));
+    this.target = new DecodeTarget(spec.width(), spec.height(), !"stretch".equals(entry.resize()),
+        "letterbox-top-left".equals(entry.resize()));
     this.mapping = mapping(spec);
   }
 
@@ -32,18 +33,31 @@ public final class InputPreprocessor {
   }
 
   /** The spec's value mapping and layout as the fused kernel takes them. */
-  private static LetterboxRaster.Mapping mapping(ModelInputSpec spec) {
+  static LetterboxRaster.Mapping mapping(ModelInputSpec spec) {
     boolean int32 = "int32".equals(spec.dtype());
+    boolean bgr = "bgr".equals(spec.channels());
+    boolean nchw = "nchw".equals(spec.layout());
+    if (!int32 && spec.mean() != null) {
+      float[] divisor = new float[3];
+      float[] offset = new float[3];
+      for (int ch = 0; ch < 3; ch++) {
+        divisor[ch] = spec.std().get(ch).floatValue();
+        offset[ch] = (float) (spec.mean().get(ch) / spec.std().get(ch));
+      }
+      return new LetterboxRaster.Mapping(divisor, offset, spec.padValue(), false, bgr, nchw);
+    }
     float[] divisorOffset = int32 ? new float[] {1f, 0f} : switch (spec.range()) {
       case "0..255" -> new float[] {1f, 0f};
       case "0..1" -> new float[] {255f, 0f};
       case "-1..1" -> new float[] {127.5f, 1f};
       case "-0.5..0.5" -> new float[] {256f, 0.5f};
       default -> throw new IllegalArgumentException("model input range '" + spec.range()
-          + "' (0..255 | 0..1 | -1..1 | -0.5..0.5)");
+          + "' (0..255 | 0..1 | -1..1 | -0.5..0.5, or mean and std)");
     };
-    return new LetterboxRaster.Mapping(divisorOffset[0], divisorOffset[1], int32, "bgr".equals(spec.channels()),
-        "nchw".equals(spec.layout()));
+    float d = divisorOffset[0];
+    float o = divisorOffset[1];
+    return new LetterboxRaster.Mapping(new float[] {d, d, d}, new float[] {o, o, o}, spec.padValue(), int32, bgr,
+        nchw);
   }
 
   /**
@@ -94,9 +108,19 @@ public final class InputPreprocessor {
     if (mapping.int32()) {
       return v.round().clip(0, 255).toType(DataType.INT32, false);
     }
-    if (mapping.divisor() == 1f && mapping.offset() == 0f) {
+    float[] divisor = new float[3];
+    float[] offset = new float[3];
+    boolean identity = true;
+    for (int c = 0; c < 3; c++) {
+      int ch = mapping.bgr() ? 2 - c : c; // v is RGB; the mapping is in the model's channel order
+      divisor[c] = mapping.divisor()[ch];
+      offset[c] = mapping.offset()[ch];
+      identity &= divisor[c] == 1f && offset[c] == 0f;
+    }
+    if (identity) {
       return v;
     }
-    return v.div(mapping.divisor()).sub(mapping.offset());
+    NDManager m = v.getManager();
+    return v.div(m.create(divisor)).sub(m.create(offset));
   }
 }

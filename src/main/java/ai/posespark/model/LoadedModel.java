@@ -15,6 +15,11 @@ public interface LoadedModel extends AutoCloseable {
     return List.of();
   }
 
+  /** The most inputs one call takes: a static batch dimension pins it; unlimited by default. */
+  default int maxBatch() {
+    return Integer.MAX_VALUE;
+  }
+
   @Override
   void close();
 }

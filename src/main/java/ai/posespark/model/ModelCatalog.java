@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The model catalog ({@code conf/models.yaml}, packaged in the jar as {@code /conf/models.yaml}): maps the names a
@@ -18,6 +20,9 @@ import java.util.Optional;
 public final class ModelCatalog {
   /** Env var naming the model cache root; {@code scripts/install-models.sh} installs into it. */
   public static final String MODELS_DIR_ENV = "POSESPARK_MODELS_DIR";
+
+  /** A model file's extension → its format. */
+  private static final Map<String, String> FORMATS = Map.of("json", "tfjs", "pt", "torchscript", "onnx", "onnx");
 
   private final String packageDir;
   private final Map<String, ModelEntry> models;
@@ -42,17 +47,55 @@ public final class ModelCatalog {
       if (in == null) {
         throw new IllegalStateException("conf/models.yaml is missing from the classpath");
       }
-      var mapper = new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-      CatalogFile file = mapper.readValue(in, CatalogFile.class);
-      Map<String, ModelEntry> named = new LinkedHashMap<>();
-      file.models().forEach((name, e) -> named.put(name, new ModelEntry(name, e.file(), e.format(), e.input(),
-          e.resize(), e.decoder(), e.keypoints(), e.batch(), e.splitBatch() == null ? 1 : e.splitBatch(),
-          e.output())));
-      return new ModelCatalog(file.packageDir(), named);
+      CatalogFile file = parse(in);
+      return new ModelCatalog(file.packageDir(), entries(file, f -> f));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read conf/models.yaml", e);
     }
+  }
+
+  private static CatalogFile parse(InputStream in) throws IOException {
+    return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(in, CatalogFile.class);
+  }
+
+  private static Map<String, ModelEntry> entries(CatalogFile file, UnaryOperator<String> locateFile) {
+    Map<String, ModelEntry> named = new LinkedHashMap<>();
+    if (file.models() != null) {
+      file.models().forEach((name, e) -> named.put(name, new ModelEntry(name, locateFile.apply(e.file()),
+          e.format(), e.input(), e.resize(), e.decoder(), e.keypoints(), e.batch(),
+          e.splitBatch() == null ? 1 : e.splitBatch(), e.output(), e.codec())));
+    }
+    return named;
+  }
+
+  /**
+   * This catalog with a user's catalog file laid over it ({@code model.catalog}): the file's entries are added,
+   * or replace the bundled entry of the same name. A relative {@code file:} in it is relative to the catalog
+   * file's folder.
+   *
+   * @param catalogFile local path or Hadoop URI of a YAML file shaped as {@code conf/models.yaml} ({@code models:}
+   *                    map; no {@code package:})
+   * @throws IOException when it cannot be read or parsed, with the file named
+   */
+  public ModelCatalog withUserFile(String catalogFile, Configuration conf) throws IOException {
+    CatalogFile file;
+    org.apache.hadoop.fs.Path folder;
+    try {
+      org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(catalogFile);
+      org.apache.hadoop.fs.FileSystem fs = given.getFileSystem(conf);
+      org.apache.hadoop.fs.Path path = fs.makeQualified(given);
+      folder = path.getParent();
+      try (InputStream in = fs.open(path)) {
+        file = parse(in);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException(catalogFile + ": " + e.getMessage(), e);
+    }
+    Map<String, ModelEntry> merged = new LinkedHashMap<>(models);
+    merged.putAll(entries(file, f -> f == null || f.contains(":") || f.startsWith("/") ? f
+        : new org.apache.hadoop.fs.Path(folder, f).toString()));
+    return new ModelCatalog(packageDir, merged);
   }
 
   /** Every catalog entry by name, in file order. */
@@ -61,8 +104,8 @@ public final class ModelCatalog {
   }
 
   /**
-   * Resolves what a job file names: a catalog name, or a path/URI to a model file whose stem is a catalog name
-   * (the catalog still says how to feed and decode it).
+   * Resolves what a job file names: a catalog name, or a path/URI to a model file ({@code .json}, {@code .pt},
+   * {@code .onnx}) whose stem is a catalog name (the catalog still says how to feed and decode it).
    */
   public Optional<ModelEntry> resolve(String ref) {
     ModelEntry byName = models.get(ref);
@@ -73,10 +116,11 @@ public final class ModelCatalog {
     int dot = fileName.lastIndexOf('.');
     String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
     ModelEntry byStem = models.get(stem);
-    if (byStem == null || !(fileName.endsWith(".json") || fileName.endsWith(".pt"))) {
+    String format = FORMATS.get(fileName.substring(dot + 1));
+    if (byStem == null || dot <= 0 || format == null) {
       return Optional.empty();
     }
-    return Optional.of(byStem.withFile(ref, fileName.endsWith(".pt") ? "torchscript" : "tfjs"));
+    return Optional.of(byStem.withFile(ref, format));
   }
 
   /** Where the model package lives on this machine ({@code $POSESPARK_MODELS_DIR/<package>/models}). */
@@ -109,5 +153,6 @@ public final class ModelCatalog {
 
   /** YAML shape of one catalog entry (its name is the map key). */
   record EntryFile(String file, String format, ModelInputSpec input, String resize, String decoder,
-                   String keypoints, int batch, Integer splitBatch, ModelOutputSpec output) {}
+                   String keypoints, int batch, Integer splitBatch, ModelOutputSpec output,
+                   Map<String, Object> codec) {}
 }

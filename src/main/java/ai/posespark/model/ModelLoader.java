@@ -36,6 +36,9 @@ public final class ModelLoader {
     if ("torchscript".equals(entry.format())) {
       return TorchScriptModel.load(file, device);
     }
+    if ("onnx".equals(entry.format())) {
+      return OnnxModel.load(file, device);
+    }
     throw new IOException("model " + entry.name() + ": format '" + entry.format() + "' is not supported yet");
   }
 }

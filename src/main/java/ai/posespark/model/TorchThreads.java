@@ -16,6 +16,11 @@ public final class TorchThreads {
 
   private TorchThreads() {}
 
+  /** The intra-op threads a task's model gets: the configured count, 1 before {@link #configure}. */
+  public static int perTask() {
+    return Math.max(1, Integer.getInteger(PROPERTY, 1));
+  }
+
   /** Sets the thread count for this executor JVM once. */
   public static synchronized void configure() {
     if (System.getProperty(PROPERTY) != null) {

@@ -45,7 +45,7 @@ public final class ModelStage {
   public ModelStage(String stage, LoadedModel model, ModelEntry entry) {
     this.stage = stage;
     this.model = model;
-    this.perCall = entry.batchPerCall();
+    this.perCall = Math.min(entry.batchPerCall(), model.maxBatch());
   }
 
   /** The model's output names in output order (empty for formats without names, e.g. TorchScript). */
