@@ -54,6 +54,8 @@ public final class BoxDecoders {
     static final BoxDecoders STANDARD = new BoxDecoders(List.of(
         new Entry("centernet", CenterNetDecoder::new),
         new Entry("nanodet", NanoDetDecoder::new),
-        new Entry("blazepose-detector", BlazePoseDetectorDecoder::new)));
+        new Entry("blazepose-detector", BlazePoseDetectorDecoder::new),
+        new Entry("yolox", YoloxDecoder::new),
+        new Entry("rtmdet", RtmdetDecoder::new)));
   }
 }

@@ -1,6 +1,9 @@
 package ai.posespark.pose;
 
 import ai.posespark.Registry;
+import ai.posespark.pose.head.HeatmapDecoder;
+import ai.posespark.pose.head.SimccDecoder;
+import ai.posespark.pose.head.YoloPoseDecoder;
 import ai.posespark.pose.ilp.IlpPoseNetDecoder;
 import ai.posespark.pose.paf.OpenPoseDecoder;
 import ai.posespark.pose.paf.OpenPoseLayout;
@@ -17,6 +20,8 @@ import java.util.function.Function;
  * parts with the DeepCut-style ILP ({@code model.grouping: ilp}); a catalog entry keeps naming {@code posenet}.
  * {@code openpose} reads an OpenPose-style model's confidence maps and PAFs as the entry's {@code output} key lays
  * them out, grouped by PAFs ({@code paf}) or, as {@code openpose-ilp}, by the ILP over the PAF scores.
+ * {@code heatmap}, {@code simcc} and {@code yolo-pose} are the heads of the models users bring (MMPose's codec
+ * names, {@code pose.head}), each reading its parameters from the entry's {@code codec:} key.
  */
 public final class PoseDecoders {
   /** Most people PoseNet reports per frame. */
@@ -120,6 +125,9 @@ public final class PoseDecoders {
         new Entry("efficientpose", true, null, s -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
             s.inputWidth(), s.inputHeight(), s.minPersonScore())),
         new Entry("efficientpose-16", true, null, s -> new EfficientPoseDecoder(
-            EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore()))));
+            EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
+        new Entry("heatmap", true, null, HeatmapDecoder::new),
+        new Entry("simcc", true, null, SimccDecoder::new),
+        new Entry("yolo-pose", false, null, YoloPoseDecoder::new)));
   }
 }
