@@ -3,7 +3,7 @@ package ai.posespark.pose.head;
 /**
  * MMPose's heatmap modulation for DARK ({@code gaussian_blur}): each map zero-padded by half the kernel, blurred
  * with OpenCV's {@code GaussianBlur(map, (k, k), 0)}, cut back and rescaled so its maximum is the original maximum.
- * The kernel is OpenCV's {@code getGaussianKernel(k, 0)}: its fixed binomial tables for sizes 1 to 7, otherwise
+ * The kernel is OpenCV's {@code getGaussianKernel(k, 0)}: its fixed tables for sizes 1 to 7, otherwise
  * σ = 0.3·((k − 1)/2 − 1) + 0.8 (σ = 2 for the default 11).
  */
 final class GaussianBlur {
