@@ -20,40 +20,30 @@ public final class RtmdetDecoder implements BoxDecoder {
   private static final String NAME = "rtmdet";
   private static final int SIDES = 4;
 
-  private final int[] strides;
-  private final List<String> outputNames;
-  private final int inputWidth;
-  private final int inputHeight;
-  private final double minScore;
-  private final double nmsIou;
-  private final int maxBoxes;
+  private final List<GridLevel> levels;
+  private final BoxDecoderSettings settings;
 
   /** A decoder for the model {@code settings} describes, its parameters from {@code settings.codec()}. */
   public RtmdetDecoder(BoxDecoderSettings settings) {
     CodecParameters p = new CodecParameters(NAME, settings.codec(), "strides");
-    this.strides = p.integers("strides", new int[] {8, 16, 32}, 0, 1);
-    this.outputNames = settings.outputNames();
-    this.inputWidth = settings.inputWidth();
-    this.inputHeight = settings.inputHeight();
-    this.minScore = settings.minScore();
-    this.nmsIou = settings.nmsIou();
-    this.maxBoxes = settings.maxBoxes();
+    this.levels = GridLevel.of(p.integers("strides", new int[] {8, 16, 32}, 0, 1), settings.inputWidth(),
+        settings.inputHeight());
+    this.settings = settings;
   }
 
   @Override
   public List<PersonBox> decode(List<float[]> outputs) {
     List<PersonBox> boxes = new ArrayList<>();
-    List<GridLevel> levels = GridLevel.of(strides, inputWidth, inputHeight);
     for (int level = 0; level < levels.size(); level++) {
       int s = levels.get(level).stride();
       int cols = levels.get(level).cols();
       int cells = levels.get(level).cells();
       float[] logits = level(outputs, "rtmdet_head.0." + level, level, cells, "class logits [1, h, w]", s);
-      float[] dist = level(outputs, "rtmdet_head.1." + level, strides.length + level, SIDES * cells,
+      float[] dist = level(outputs, "rtmdet_head.1." + level, levels.size() + level, SIDES * cells,
           "distances [4, h, w]", s);
       for (int cell = 0; cell < cells; cell++) {
         double score = ModelOutputs.sigmoid((double) logits[cell]);
-        if (score < minScore) {
+        if (score < settings.minScore()) {
           continue;
         }
         double px = (double) (cell % cols) * s;
@@ -62,14 +52,14 @@ public final class RtmdetDecoder implements BoxDecoder {
             py + dist[3 * cells + cell], score));
       }
     }
-    return BoxNms.apply(boxes, nmsIou, maxBoxes);
+    return BoxNms.apply(boxes, settings.nmsIou(), settings.maxBoxes());
   }
 
   private float[] level(List<float[]> outputs, String name, int position, int length, String what, int stride) {
-    float[] v = outputs.get(NamedOutputs.find(outputNames, name, position, outputs.size(), NAME));
+    float[] v = outputs.get(NamedOutputs.find(settings.outputNames(), name, position, outputs.size(), NAME));
     if (v.length != length) {
       throw new IllegalArgumentException(NAME + ": stride " + stride + " " + what + " (" + name + ") has " + v.length
-          + " values, expected " + length + " for input " + inputWidth + " × " + inputHeight);
+          + " values, expected " + length + " for input " + settings.inputWidth() + " × " + settings.inputHeight());
     }
     return v;
   }

@@ -17,36 +17,28 @@ public final class YoloxDecoder implements BoxDecoder {
   private static final String NAME = "yolox";
   private static final int BOX_VALUES = 5;
 
-  private final int[] strides;
+  private final List<GridLevel> levels;
   private final int personClass;
-  private final int inputWidth;
-  private final int inputHeight;
-  private final double minScore;
-  private final double nmsIou;
-  private final int maxBoxes;
+  private final BoxDecoderSettings settings;
 
   /** A decoder for the model {@code settings} describes, its parameters from {@code settings.codec()}. */
   public YoloxDecoder(BoxDecoderSettings settings) {
     CodecParameters p = new CodecParameters(NAME, settings.codec(), "strides", "personClass");
-    this.strides = p.integers("strides", new int[] {8, 16, 32}, 0, 1);
+    this.levels = GridLevel.of(p.integers("strides", new int[] {8, 16, 32}, 0, 1), settings.inputWidth(),
+        settings.inputHeight());
     this.personClass = p.integer("personClass", 0, 0);
-    this.inputWidth = settings.inputWidth();
-    this.inputHeight = settings.inputHeight();
-    this.minScore = settings.minScore();
-    this.nmsIou = settings.nmsIou();
-    this.maxBoxes = settings.maxBoxes();
+    this.settings = settings;
   }
 
   @Override
   public List<PersonBox> decode(List<float[]> outputs) {
     float[] out = outputs.get(0);
-    List<GridLevel> levels = GridLevel.of(strides, inputWidth, inputHeight);
     int cells = levels.stream().mapToInt(GridLevel::cells).sum();
     int row = out.length / cells;
     if (out.length % cells != 0 || row - BOX_VALUES <= personClass) {
       throw new IllegalArgumentException(NAME + ": output has " + out.length + " values; expected " + cells
-          + " grid cells (input " + inputWidth + " × " + inputHeight + " at codec.strides) × (5 + classes), with more"
-          + " than codec.personClass " + personClass + " classes");
+          + " grid cells (input " + settings.inputWidth() + " × " + settings.inputHeight()
+          + " at codec.strides) × (5 + classes), with more than codec.personClass " + personClass + " classes");
     }
     List<PersonBox> boxes = new ArrayList<>();
     int at = 0;
@@ -54,7 +46,7 @@ public final class YoloxDecoder implements BoxDecoder {
       int s = level.stride();
       for (int cell = 0; cell < level.cells(); cell++, at += row) {
         double score = (double) out[at + 4] * out[at + BOX_VALUES + personClass];
-        if (score < minScore) {
+        if (score < settings.minScore()) {
           continue;
         }
         double cx = (out[at] + cell % level.cols()) * s;
@@ -64,6 +56,6 @@ public final class YoloxDecoder implements BoxDecoder {
         boxes.add(PersonBox.ofCorners(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, score));
       }
     }
-    return BoxNms.apply(boxes, nmsIou, maxBoxes);
+    return BoxNms.apply(boxes, settings.nmsIou(), settings.maxBoxes());
   }
 }
