@@ -44,14 +44,23 @@ final class GaussianBlur {
   static double[] modulate(float[] maps, int offset, int height, int width, int kernelSize) {
     double[] k = kernel(kernelSize);
     int r = k.length / 2;
-    double[] rows = new double[height * width];
+    // the map inside a zero border of r cells, so both passes run without bounds checks
+    int pw = width + 2 * r;
+    double[] padded = new double[(height + 2 * r) * pw];
     double originalMax = Double.NEGATIVE_INFINITY;
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        originalMax = Math.max(originalMax, maps[offset + y * width + x]);
+        float v = maps[offset + y * width + x];
+        originalMax = Math.max(originalMax, v);
+        padded[(y + r) * pw + x + r] = v;
+      }
+    }
+    double[] rows = new double[(height + 2 * r) * width];
+    for (int y = 0; y < height + 2 * r; y++) {
+      for (int x = 0; x < width; x++) {
         double s = 0;
-        for (int i = Math.max(0, r - x); i < k.length && x + i - r < width; i++) {
-          s += k[i] * maps[offset + y * width + x + i - r];
+        for (int i = 0; i < k.length; i++) {
+          s += k[i] * padded[y * pw + x + i];
         }
         rows[y * width + x] = s;
       }
@@ -61,8 +70,8 @@ final class GaussianBlur {
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         double s = 0;
-        for (int i = Math.max(0, r - y); i < k.length && y + i - r < height; i++) {
-          s += k[i] * rows[(y + i - r) * width + x];
+        for (int i = 0; i < k.length; i++) {
+          s += k[i] * rows[(y + i) * width + x];
         }
         out[y * width + x] = s;
         blurredMax = Math.max(blurredMax, s);

@@ -34,7 +34,10 @@ public final class SimccDecoder implements PoseDecoder, FlipAware {
     this.names = settings.keypointNames();
     this.outputNames = settings.outputNames();
     this.flip = FlipPairs.indices(names);
-    this.splitRatio = p.number("splitRatio", 2.0, Double.MIN_VALUE, 1e3);
+    this.splitRatio = p.number("splitRatio", 2.0, 0, 1000);
+    if (splitRatio == 0) {
+      throw p.invalid("splitRatio", "must be above 0");
+    }
     this.binsX = (int) Math.round(settings.inputWidth() * splitRatio);
     this.binsY = (int) Math.round(settings.inputHeight() * splitRatio);
     this.minPersonScore = settings.minPersonScore();
