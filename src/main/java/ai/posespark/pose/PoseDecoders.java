@@ -1,6 +1,7 @@
 package ai.posespark.pose;
 
 import ai.posespark.Registry;
+import ai.posespark.pose.head.CodecParameters;
 import ai.posespark.pose.head.HeatmapDecoder;
 import ai.posespark.pose.head.SimccDecoder;
 import ai.posespark.pose.head.YoloPoseDecoder;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The decoders a catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each a name and a factory;
@@ -105,8 +107,17 @@ public final class PoseDecoders {
     return OpenPoseLayout.from("the catalog entry of an openpose model", s.outputLayout());
   }
 
+  /** {@code entries} refusing any {@code codec:} parameter: decoders that read none must not ignore one. */
+  private static List<Entry> withoutCodec(List<Entry> entries) {
+    return entries.stream().map(e -> new Entry(e.name(), e.singlePerson(), e.grouping(), s -> {
+      new CodecParameters(e.name(), s.codec());
+      return e.factory().apply(s);
+    })).toList();
+  }
+
   private static final class Holder {
-    static final PoseDecoders STANDARD = new PoseDecoders(List.of(
+    /** The npm models' and OpenPose-style decoders: no {@code codec:} parameters. */
+    private static final List<Entry> FIXED = withoutCodec(List.of(
         new Entry("movenet-single", true, null,
             s -> new MoveNetDecoder(false, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
         new Entry("movenet-multi", false, null,
@@ -125,9 +136,12 @@ public final class PoseDecoders {
         new Entry("efficientpose", true, null, s -> new EfficientPoseDecoder(EfficientPoseDecoder.Layout.COCO_17,
             s.inputWidth(), s.inputHeight(), s.minPersonScore())),
         new Entry("efficientpose-16", true, null, s -> new EfficientPoseDecoder(
-            EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
+            EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore()))));
+    /** The heads of the models users bring, each reading its {@code codec:} parameters. */
+    private static final List<Entry> CODECS = List.of(
         new Entry("heatmap", true, null, HeatmapDecoder::new),
         new Entry("simcc", true, null, SimccDecoder::new),
-        new Entry("yolo-pose", false, null, YoloPoseDecoder::new)));
+        new Entry("yolo-pose", false, null, YoloPoseDecoder::new));
+    static final PoseDecoders STANDARD = new PoseDecoders(Stream.concat(FIXED.stream(), CODECS.stream()).toList());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,15 @@ class BoxDecodersTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new CenterNetDecoder(new BoxDecoderSettings(512, 512, List.of("a", "b"), 0.3, 0.5, 10)));
     assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
+  }
+
+  @Test
+  void decodersWithoutParametersRefuseACodecKey() {
+    BoxDecoderSettings withCodec = new BoxDecoderSettings(416, 416, List.of(), 0.3, 0.5, 10,
+        Map.of("strides", List.of(8, 16)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BoxDecoders.standard().create("nanodet", withCodec));
+    assertTrue(e.getMessage().startsWith("nanodet: codec.strides"), e.getMessage());
+    assertInstanceOf(YoloxDecoder.class, BoxDecoders.standard().create("yolox", withCodec));
   }
 }
