@@ -39,11 +39,6 @@ public final class CodecParameters {
     return codec == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(codec));
   }
 
-  /** Whether the entry gives {@code name}. */
-  public boolean has(String name) {
-    return values.containsKey(name);
-  }
-
   /** A true/false parameter. */
   public boolean flag(String name, boolean fallback) {
     Object v = raw(name);
