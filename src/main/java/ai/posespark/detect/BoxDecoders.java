@@ -1,9 +1,11 @@
 package ai.posespark.detect;
 
 import ai.posespark.Registry;
+import ai.posespark.pose.head.CodecParameters;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The person-box decoders a detector's catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each
@@ -50,10 +52,24 @@ public final class BoxDecoders {
     return entries.require(name).factory().apply(settings);
   }
 
+  /** {@code entries} refusing any {@code codec:} parameter: decoders that read none must not ignore one. */
+  private static List<Entry> withoutCodec(List<Entry> entries) {
+    return entries.stream().map(e -> new Entry(e.name(), s -> {
+      new CodecParameters(e.name(), s.codec());
+      return e.factory().apply(s);
+    })).toList();
+  }
+
   private static final class Holder {
-    static final BoxDecoders STANDARD = new BoxDecoders(List.of(
+    /** The npm detectors' decoders: no {@code codec:} parameters. */
+    private static final List<Entry> FIXED = withoutCodec(List.of(
         new Entry("centernet", CenterNetDecoder::new),
         new Entry("nanodet", NanoDetDecoder::new),
         new Entry("blazepose-detector", BlazePoseDetectorDecoder::new)));
+    /** The heads of the detectors users bring, each reading its {@code codec:} parameters. */
+    private static final List<Entry> CODECS = List.of(
+        new Entry("yolox", YoloxDecoder::new),
+        new Entry("rtmdet", RtmdetDecoder::new));
+    static final BoxDecoders STANDARD = new BoxDecoders(Stream.concat(FIXED.stream(), CODECS.stream()).toList());
   }
 }

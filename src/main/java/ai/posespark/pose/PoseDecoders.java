@@ -1,6 +1,10 @@
 package ai.posespark.pose;
 
 import ai.posespark.Registry;
+import ai.posespark.pose.head.CodecParameters;
+import ai.posespark.pose.head.HeatmapDecoder;
+import ai.posespark.pose.head.SimccDecoder;
+import ai.posespark.pose.head.YoloPoseDecoder;
 import ai.posespark.pose.ilp.IlpPoseNetDecoder;
 import ai.posespark.pose.paf.OpenPoseDecoder;
 import ai.posespark.pose.paf.OpenPoseLayout;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The decoders a catalog entry can name ({@code decoder:} in {@code conf/models.yaml}), each a name and a factory;
@@ -17,6 +22,8 @@ import java.util.function.Function;
  * parts with the DeepCut-style ILP ({@code model.grouping: ilp}); a catalog entry keeps naming {@code posenet}.
  * {@code openpose} reads an OpenPose-style model's confidence maps and PAFs as the entry's {@code output} key lays
  * them out, grouped by PAFs ({@code paf}) or, as {@code openpose-ilp}, by the ILP over the PAF scores.
+ * {@code heatmap}, {@code simcc} and {@code yolo-pose} are the heads of the models users bring (MMPose's codec
+ * names, {@code pose.head}), each reading its parameters from the entry's {@code codec:} key.
  */
 public final class PoseDecoders {
   /** Most people PoseNet reports per frame. */
@@ -100,8 +107,17 @@ public final class PoseDecoders {
     return OpenPoseLayout.from("the catalog entry of an openpose model", s.outputLayout());
   }
 
+  /** {@code entries} refusing any {@code codec:} parameter: decoders that read none must not ignore one. */
+  private static List<Entry> withoutCodec(List<Entry> entries) {
+    return entries.stream().map(e -> new Entry(e.name(), e.singlePerson(), e.grouping(), s -> {
+      new CodecParameters(e.name(), s.codec());
+      return e.factory().apply(s);
+    })).toList();
+  }
+
   private static final class Holder {
-    static final PoseDecoders STANDARD = new PoseDecoders(List.of(
+    /** The npm models' and OpenPose-style decoders: no {@code codec:} parameters. */
+    private static final List<Entry> FIXED = withoutCodec(List.of(
         new Entry("movenet-single", true, null,
             s -> new MoveNetDecoder(false, s.inputWidth(), s.inputHeight(), s.minPersonScore())),
         new Entry("movenet-multi", false, null,
@@ -121,5 +137,11 @@ public final class PoseDecoders {
             s.inputWidth(), s.inputHeight(), s.minPersonScore())),
         new Entry("efficientpose-16", true, null, s -> new EfficientPoseDecoder(
             EfficientPoseDecoder.Layout.EFFICIENTPOSE_16, s.inputWidth(), s.inputHeight(), s.minPersonScore()))));
+    /** The heads of the models users bring, each reading its {@code codec:} parameters. */
+    private static final List<Entry> CODECS = List.of(
+        new Entry("heatmap", true, null, HeatmapDecoder::new),
+        new Entry("simcc", true, null, SimccDecoder::new),
+        new Entry("yolo-pose", false, null, YoloPoseDecoder::new));
+    static final PoseDecoders STANDARD = new PoseDecoders(Stream.concat(FIXED.stream(), CODECS.stream()).toList());
   }
 }

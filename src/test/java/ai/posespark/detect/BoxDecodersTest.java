@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,10 @@ class BoxDecodersTest {
       }
     }
     assertEquals(Set.of("blazepose-detector", "centernet", "nanodet"), detectors);
-    assertEquals(detectors, BoxDecoders.standard().names());
+    // plus the heads of the ONNX detectors users bring, whose catalog entries are not bundled yet
+    Set<String> registered = new TreeSet<>(detectors);
+    registered.addAll(List.of("yolox", "rtmdet"));
+    assertEquals(registered, new TreeSet<>(BoxDecoders.standard().names()));
     assertInstanceOf(CenterNetDecoder.class, BoxDecoders.standard().create("centernet", SETTINGS));
     assertInstanceOf(NanoDetDecoder.class, BoxDecoders.standard().create("nanodet", SETTINGS));
     assertInstanceOf(BlazePoseDetectorDecoder.class, BoxDecoders.standard().create("blazepose-detector", SETTINGS));
@@ -57,5 +61,15 @@ class BoxDecodersTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new CenterNetDecoder(new BoxDecoderSettings(512, 512, List.of("a", "b"), 0.3, 0.5, 10)));
     assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
+  }
+
+  @Test
+  void decodersWithoutParametersRefuseACodecKey() {
+    BoxDecoderSettings withCodec = new BoxDecoderSettings(416, 416, List.of(), 0.3, 0.5, 10,
+        Map.of("strides", List.of(8, 16)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BoxDecoders.standard().create("nanodet", withCodec));
+    assertTrue(e.getMessage().startsWith("nanodet: codec.strides"), e.getMessage());
+    assertInstanceOf(YoloxDecoder.class, BoxDecoders.standard().create("yolox", withCodec));
   }
 }

@@ -12,6 +12,7 @@ import ai.posespark.model.ModelOutputSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PoseDecodersTest {
@@ -51,5 +52,17 @@ class PoseDecodersTest {
             || e.name().equals("nanodet"), e.name() + " needs decoder " + e.decoder());
       }
     }
+  }
+
+  @Test
+  void decodersWithoutParametersRefuseACodecKeyAndCodecsReadTheirs() {
+    DecoderSettings withCodec = new DecoderSettings(256, 256, List.of(), 0.2, null, GrouperSettings.DEFAULTS, null,
+        Map.of("refine", "dark"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoseDecoders.standard().create("movenet-single", withCodec));
+    assertEquals("movenet-single: codec.refine is not a parameter of this decoder (it has none)", e.getMessage());
+    assertNotNull(PoseDecoders.standard().create("heatmap", withCodec));
+    assertTrue(PoseDecoders.standard().entry("movenet-single").singlePerson(), "the wrapper keeps the entry's flags");
+    assertEquals("greedy", PoseDecoders.standard().entry("posenet").grouping());
   }
 }
