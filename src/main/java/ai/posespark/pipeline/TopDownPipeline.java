@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.posespark.decode.AffineCrop;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.RgbImage;
-import ai.posespark.detect.BoxDecoderSettings;
 import ai.posespark.detect.BoxDecoders;
 import ai.posespark.detect.PersonBox;
 import ai.posespark.model.CropWarper;
@@ -13,14 +12,16 @@ import ai.posespark.model.ModelCache;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.ResolvedModel;
-import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;
 import ai.posespark.pose.PoseDecoders;
 import ai.posespark.pose.PoseNms;
+import ai.posespark.pose.head.FlipAware;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 
@@ -176,7 +177,11 @@ public final class TopDownPipeline implements PosePipeline {
       }
       found.add(slots);
     }
-    for (ModelStage.Output<CropRef> out : pose.run(items, context)) {
+    List<ModelStage.Output<CropRef>> outputs = pose.run(items, context);
+    if (settings.flipTest() && decoder instanceof FlipAware flipAware) {
+      outputs = mergedWithMirrors(outputs, flipAware);
+    }
+    for (ModelStage.Output<CropRef> out : outputs) {
       long t0 = System.nanoTime();
       Person p = onePerson(decoder.decode(out.values()), out.tag().crop());
       found.get(out.frame()).get(out.tag().index())[out.tag().crop().flipped() ? 1 : 0] = p;
@@ -191,6 +196,40 @@ public final class TopDownPipeline implements PosePipeline {
       poses.add(own);
     }
     return poses;
+  }
+
+  /**
+   * The flip test as MMPose runs it for heatmap and SimCC heads: each crop's raw outputs averaged with its mirror's
+   * turned back ({@link FlipAware#unflip}), decoded once; the mirrors' own outputs are dropped. Mirrors follow
+   * their crops in each frame's items, so they pair by frame and crop index.
+   */
+  private static List<ModelStage.Output<CropRef>> mergedWithMirrors(List<ModelStage.Output<CropRef>> outputs,
+      FlipAware decoder) {
+    Map<Long, ModelStage.Output<CropRef>> mirrors = new HashMap<>();
+    for (ModelStage.Output<CropRef> out : outputs) {
+      if (out.tag().crop().flipped()) {
+        mirrors.put((long) out.frame() << 32 | out.tag().index(), out);
+      }
+    }
+    List<ModelStage.Output<CropRef>> merged = new ArrayList<>(outputs.size() - mirrors.size());
+    for (ModelStage.Output<CropRef> out : outputs) {
+      if (out.tag().crop().flipped()) {
+        continue;
+      }
+      List<float[]> back = decoder.unflip(mirrors.get((long) out.frame() << 32 | out.tag().index()).values());
+      List<float[]> mean = new ArrayList<>(back.size());
+      for (int o = 0; o < back.size(); o++) {
+        float[] a = out.values().get(o);
+        float[] b = back.get(o);
+        float[] m = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+          m[i] = (a[i] + b[i]) * 0.5f;
+        }
+        mean.add(m);
+      }
+      merged.add(new ModelStage.Output<>(out.frame(), out.tag(), mean));
+    }
+    return merged;
   }
 
   /** Which crop of its frame an input is, and its transform. */
@@ -297,14 +336,13 @@ public final class TopDownPipeline implements PosePipeline {
         ModelEntry d = detector.entry();
         ModelStage model = new ModelStage("detect", ModelCache.get(detector, device, hadoop), d);
         boxes = new ModelDetector(new InputPreprocessor(d), model, BoxDecoders.standard().create(d.decoder(),
-            new BoxDecoderSettings(d.input().width(), d.input().height(), model.outputNames(),
-                settings.minDetectionScore(), settings.detectionNmsIou(), settings.maxPersons())));
+            CatalogModels.boxDecoderSettings(d, model.outputNames(), settings)));
       }
       ModelEntry p = pose.entry();
       ModelStage model = new ModelStage("pose", ModelCache.get(pose, device, hadoop), p);
       // 0: a single-person decoder always returns its pose; the person's final score is thresholded at the end
-      PoseDecoder decoder = PoseDecoders.standard().create(p.decoder(), new DecoderSettings(p.input().width(),
-          p.input().height(), model.outputNames(), 0));
+      PoseDecoder decoder = PoseDecoders.standard().create(p.decoder(), CatalogModels.decoderSettings(p,
+          model.outputNames(), 0, null));
       return new TopDownPipeline(boxes, new CropWarper(p), model, decoder, settings, minPersonScore,
           p.input().width(), p.input().height());
     }

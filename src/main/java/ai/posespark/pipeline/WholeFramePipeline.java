@@ -9,7 +9,6 @@ import ai.posespark.model.ModelCache;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.ResolvedModel;
-import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.GrouperSettings;
 import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.Person;
@@ -134,8 +133,8 @@ public final class WholeFramePipeline implements PosePipeline {
     /** The decoder for a model with {@code outputNames} (empty: the npm graph's order). */
     PoseDecoder decoder(List<String> outputNames) {
       ModelEntry entry = pose.entry();
-      return PoseDecoders.standard().create(decoder, new DecoderSettings(entry.input().width(),
-          entry.input().height(), outputNames, minPersonScore, entry.output(), groupers));
+      return PoseDecoders.standard().create(decoder, CatalogModels.decoderSettings(entry, outputNames,
+          minPersonScore, groupers));
     }
   }
 }

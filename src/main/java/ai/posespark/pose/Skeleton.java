@@ -10,6 +10,16 @@ public final class Skeleton {
   /** COCO 17, the order of MoveNet, PoseNet and COCO keypoint annotations. */
   public static final List<String> COCO_17 = Coco17.NAMES;
 
+  /** The keypoint names of a catalog entry's {@code keypoints} skeleton; null where it names none known here. */
+  public static List<String> keypointNames(String skeleton) {
+    return switch (skeleton == null ? "" : skeleton) {
+      case "coco17" -> COCO_17;
+      case "blazepose33" -> BLAZEPOSE_33;
+      case "efficientpose16" -> EFFICIENTPOSE_16;
+      default -> null;
+    };
+  }
+
   /**
    * PoseNet's 16 edges as {@code {parent, child}} COCO-17 indices, in the order of the displacement channels:
    * a tree rooted at the nose (face, then left arm and leg, then right arm and leg).
