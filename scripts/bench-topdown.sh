@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Top-down benchmarks (figures printed, nothing asserted).
 #
-#   scripts/bench-topdown.sh table [shared [row]] README's accuracy table: COCO AP/AR on <shared>/data/coco (default
+#   scripts/bench-topdown.sh table [shared [row [regex]]]
+#                                               README's accuracy table: COCO AP/AR on <shared>/data/coco (default
 #                                               ../shared) per detector × pose model, thunder's refine / flip test /
-#                                               pose-NMS variants, with pipeline ms per image
+#                                               pose-NMS variants, the ONNX models (RTMDet, YOLOX, PP-TinyPose with
+#                                               DARK / shift / UDP, flip test), with pipeline ms per image; regex
+#                                               keeps the rows whose label matches (e.g. 'tinypose|rtmdet|yolox')
 #   scripts/bench-topdown.sh people [copies=40] [pose=movenet-thunder]
 #                                               cost per stage as people per image grow: the job on <copies> copies
 #                                               of a shipped sample with 1, 5 and 20 person boxes per image (a
@@ -17,7 +20,7 @@ if [ "$mode" = table ]; then
   posespark_build_bench
   # shellcheck disable=SC2086
   exec java ${BENCH_JAVA_OPTS:--Xmx6g} $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.job.bench.TopDownTable \
-    "${1:-$ROOT/../shared}" ${2:-}
+    "${1:-$ROOT/../shared}" ${2:-} ${3:+"$3"}
 fi
 copies="${1:-40}"
 pose="${2:-movenet-thunder}"

@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * pose-NMS variants, and movenet-multipose bottom-up for reference; with each row's pipeline milliseconds per image
  * (all stages but read and decode, one core). Prints a Markdown table; nothing asserted.
  *
- * <pre>scripts/bench-topdown.sh table [shared dir [first row]]</pre>
+ * <pre>scripts/bench-topdown.sh table [shared dir [first row [label regex]]]</pre>
  */
 public final class TopDownTable {
   private TopDownTable() {}
@@ -58,6 +58,11 @@ public final class TopDownTable {
         rows.add(r.toArray(String[]::new));
       }
     }
+    rows.addAll(onnxRows(shared, detectors[3], detectors[4], work));
+    if (args.length > 2) { // rows whose label matches a regular expression, e.g. "tinypose|rtmdet|yolox"
+      java.util.regex.Pattern only = java.util.regex.Pattern.compile(args[2]);
+      rows.removeIf(r -> !only.matcher(r[0]).find());
+    }
     SparkSession spark = SparkSession.builder().master("local[2]").appName("topdown-table")
         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate();
     StringBuilder table = new StringBuilder(
@@ -81,6 +86,58 @@ public final class TopDownTable {
       System.out.println(table);
     }
     spark.stop();
+  }
+
+  /**
+   * The ONNX models: RTMDet-nano and YOLOX-Nano against CenterNet and the detection files, under PP-TinyPose and
+   * thunder; PP-TinyPose with and without the flip test and with each heatmap refinement (DARK, its recipe; the
+   * quarter shift; UDP's coordinates, which it was not trained for) through a catalog file of the bench's own.
+   */
+  private static List<String[]> onnxRows(Path shared, String[] ap56, String[] gtBoxes, Path work) throws Exception {
+    String yolox = shared.resolve("models/yolox-nano.onnx").toString();
+    String[][] detectors = {{"rtmdet-nano", "model.detector=rtmdet-nano-person-heads"},
+        {"yolox-nano", "model.detector=" + yolox}, {"centernet", "model.detector=centernet"}, ap56, gtBoxes};
+    List<String[]> rows = new ArrayList<>();
+    for (String[] d : detectors) {
+      for (String pose : List.of("pp-tinypose-256x192", "movenet-thunder")) {
+        for (boolean flip : new boolean[] {false, true}) {
+          List<String> r = new ArrayList<>(List.of(d[0] + " + " + pose + (flip ? ", flip test" : "")));
+          r.addAll(List.of(d).subList(1, d.length));
+          r.add("model.pose=" + pose);
+          r.add("model.flipTest=" + flip);
+          rows.add(r.toArray(String[]::new));
+        }
+      }
+    }
+    Path catalog = work.resolve("refinements.yaml");
+    StringBuilder entries = new StringBuilder("models:\n");
+    for (String[] codec : new String[][] {{"shift", "{refine: shift}"}, {"none", "{refine: none}"},
+        {"udp", "{refine: dark, blurKernel: 3, udp: true}"}}) {
+      entries.append("""
+            pp-tinypose-%s:
+              file: classpath:models/pp-tinypose-256x192.onnx
+              format: onnx
+              input: {size: [256, 192], dtype: float32, layout: nchw,
+                      mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375]}
+              resize: stretch
+              decoder: heatmap
+              codec: %s
+              keypoints: coco17
+              batch: 0
+          """.formatted(codec[0], codec[1]));
+      for (String[] d : new String[][] {detectors[0], gtBoxes}) {
+        for (boolean flip : new boolean[] {false, true}) {
+          List<String> r = new ArrayList<>(List.of(d[0] + " + pp-tinypose-256x192, " + codec[0]
+              + (flip ? ", flip test" : "")));
+          r.addAll(List.of(d).subList(1, d.length));
+          r.addAll(List.of("model.pose=pp-tinypose-" + codec[0], "model.catalog=" + catalog,
+              "model.flipTest=" + flip));
+          rows.add(r.toArray(String[]::new));
+        }
+      }
+    }
+    Files.writeString(catalog, entries);
+    return rows;
   }
 
   /** The ground truth's person boxes as a detection results file (score 1): the upper bound of any detector. */
