@@ -12,7 +12,7 @@ const ratio = (a, b, target) => {
   const r = a / b;
   return `${r.toFixed(2)}${target === undefined ? '' : r >= target ? ' ✓' : ' ✗'}`;
 };
-const main = rows.filter((r) => r.scaling === undefined && r.lever === undefined);
+const main = rows.filter((r) => r.scaling === undefined && r.lever === undefined && r.topdown === undefined);
 const models = [...new Set(main.filter((r) => r.benchmark === 'loop').map((r) => r.model))];
 
 console.log(`\n### Throughput, ${cores} cores (${cpuName}), one run\n`);
@@ -51,6 +51,29 @@ for (const m of models) {
     console.log(`| ${m} | ${name} | ${f2(s.read)} | ${f2(s.decode)} | ${f2(s.preprocess)} | ${f2(s.inference)} |`
       + ` ${f2(s.postprocess)} | ${(100 * r.cpuUtilisation).toFixed(0)}% | ${f1(r.peakRssMb)} | ${r.modelLoads} |`
       + ` ${f1(r.fixedSeconds)} | ${f1(r.wholeRunImagesPerSecond)} |`);
+  }
+}
+
+const topdown = rows.filter((r) => r.topdown !== undefined);
+if (topdown.length) {
+  const alone = (role) => topdown.find((r) => r.role === role && r.streams !== undefined);
+  const latency = (role) => topdown.find((r) => r.role === role && r.batch === 1 && r.streams === undefined);
+  const det = alone('detector');
+  const pose = alone('pose');
+  const loop = topdown.find((r) => r.benchmark === 'loop');
+  const job = topdown.find((r) => r.benchmark === 'job');
+  console.log(`\n### Top-down (jobs/topdown.yaml), ${cores} cores, one run\n`);
+  console.log('| stage | what | img/s (crops/s) | ms per input, 1 stream | CPU ms per input |');
+  console.log('|---|---|---:|---:|---:|');
+  console.log(`| (1) detector alone | ${det?.model} (${det?.format}), batch ${det?.batch}, ${cores} streams |`
+    + ` ${f1(det?.imagesPerSecond)} | ${f1(latency('detector')?.msPerImage)} | ${f1(det?.cpuMsPerImage)} |`);
+  console.log(`| (2) pose model alone | ${pose?.model} (${pose?.format}) on crops, batch ${pose?.batch},`
+    + ` ${cores} streams | ${f1(pose?.imagesPerSecond)} | ${f1(latency('pose')?.msPerImage)} |`
+    + ` ${f1(pose?.cpuMsPerImage)} |`);
+  for (const [name, r] of [['(3) executor loop', loop], ['(4) job, local mode', job]]) {
+    if (!r) continue;
+    const stages = Object.entries(r.msPerStage || {}).map(([k, v]) => `${k} ${f1(v)}`).join(', ');
+    console.log(`| ${name} | ${r.model}: ms per frame ${stages} | ${f1(r.imagesPerSecond)} | | |`);
   }
 }
 

@@ -35,12 +35,14 @@ fi
 
 images=2400
 models="movenet-lightning movenet-thunder movenet-multipose"
+topdown_images=400                          # the top-down rows (jobs/topdown.yaml's models); 0 leaves them out
 scaling=false
 listing=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --images) images="$2"; shift 2 ;;
     --models) models="$2"; shift 2 ;;
+    --topdown-images) topdown_images="$2"; shift 2 ;;
     --scaling) scaling=true; shift ;;
     --listing) listing="$2"; shift 2 ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
@@ -104,6 +106,30 @@ for model in $models; do
   for pid in "${pids[@]}"; do wait "$pid" || { cat "$work"/tfjs*; exit 1; }; done
   for s in $(seq 1 "$cores"); do grep '^{' "$work/tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; done
 done
+
+# top-down (jobs/topdown.yaml: the shipped RTMDet-nano and PP-TinyPose, flip test): the detector alone on frames,
+# the pose model alone on crops, the executor loop and the job, all tagged "topdown"
+if [ "$topdown_images" -gt 0 ]; then
+  copy_images "$work/td" "$topdown_images"
+  copy_images "$work/tdsmall" $((topdown_images / 4))
+  copy_images "$work/tdwarm" 40
+  td_job=(--job "$ROOT/jobs/topdown.yaml" --set input.annotations= --set 'evaluation.metrics=[]')
+  td_detector="$(awk '/^  detector:/ {print $2}' "$ROOT/jobs/topdown.yaml")"
+  td_pose="$(awk '/^  pose:/ {print $2}' "$ROOT/jobs/topdown.yaml")"
+  tag='s/^{/{"topdown":true,/'
+  echo "bench: top-down: $td_detector alone" >&2
+  java_bench ai.posespark.model.bench.CatalogModelBenchmark --role detector --batch 1 --iterations 64 \
+    --streams "$cores" "$td_detector" | sed "$tag" >>"$results"
+  echo "bench: top-down: $td_pose alone on crops" >&2
+  java_bench ai.posespark.model.bench.CatalogModelBenchmark --role pose --batch 1,8 --iterations 256 \
+    --streams "$cores" "$td_pose" | sed "$tag" >>"$results"
+  echo "bench: top-down: executor loop without Spark" >&2
+  java_bench ai.posespark.job.bench.LoopBenchmark "${td_job[@]}" --streams "$cores" --warmup 40 "$work/td" \
+    | sed "$tag" >>"$results"
+  echo "bench: top-down: job, local[$cores]" >&2
+  java_bench ai.posespark.job.bench.JobBenchmark "${td_job[@]}" --slots "$cores" --warmup "$work/tdwarm" \
+    --small "$work/tdsmall" "$work/td" "$work/out" | sed "$tag" >>"$results"
+fi
 
 # the levers, each switched off on its own (movenet-lightning, the loop): what each one is worth
 lever_model="$(echo "$models" | awk '{print $1}')"

@@ -10,14 +10,11 @@ import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.Npy;
 import ai.posespark.model.tfjs.MallocTuning;
+import ai.posespark.model.bench.Timing;
 import ai.posespark.model.tfjs.TensorSpec;
 import ai.posespark.model.tfjs.TfjsGraphModel;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -124,74 +121,15 @@ public final class BatchSpeedBenchmark {
         ? input.toType(spec.dataType(), false) : input;
   }
 
-  /** Median wall and calling-thread CPU milliseconds per batch after {@code warmup} runs, and the run count. */
-  private static double[] time(TfjsGraphModel model, NDArray input, boolean split, int iterations, int warmup) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (int k = 0; k < warmup; k++) {
-      runOnce(model, input, split);
-    }
-    List<Double> wall = new ArrayList<>();
-    List<Double> cpu = new ArrayList<>();
-    for (int k = 0; k < iterations; k++) {
-      long c = threads.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      runOnce(model, input, split);
-      wall.add((System.nanoTime() - t) / 1e6);
-      cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
-    }
-    return new double[] {median(wall), median(cpu), iterations};
+  private static double[] time(TfjsGraphModel model, NDArray input, boolean split, int iterations, int warmup)
+      throws Exception {
+    return Timing.median(() -> runOnce(model, input, split), iterations, warmup);
   }
 
-  /**
-   * {@code streams} threads sharing {@code model}, each running {@code perStream} batch-1 inferences after a
-   * warm-up: wall ms per image of all streams together (elapsed time / images), CPU ms per image (all streams'
-   * thread CPU time / images) and the image count.
-   */
+  /** {@code streams} threads sharing {@code model}, each running {@code perStream} batches ({@link Timing}). */
   private static double[] throughput(TfjsGraphModel model, NDArray input, boolean split, int streams,
       int perStream) throws Exception {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(streams + 1);
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(streams);
-    long[] cpu = new long[streams];
-    Throwable[] failure = new Throwable[1];
-    List<Thread> workers = new ArrayList<>();
-    for (int s = 0; s < streams; s++) {
-      int stream = s;
-      Thread worker = new Thread(() -> {
-        try {
-          for (int k = 0; k < Math.max(3, perStream / 4); k++) { // a quarter of the timed runs, untimed
-            runOnce(model, input, split);
-          }
-          start.await();
-          long c = threads.getCurrentThreadCpuTime();
-          for (int k = 0; k < perStream; k++) {
-            runOnce(model, input, split);
-          }
-          cpu[stream] = threads.getCurrentThreadCpuTime() - c;
-        } catch (Throwable e) {
-          synchronized (failure) {
-            failure[0] = e;
-          }
-          start.reset();
-        } finally {
-          done.countDown();
-        }
-      }, "bench-stream-" + s);
-      worker.start();
-      workers.add(worker);
-    }
-    start.await();
-    long t = System.nanoTime();
-    done.await();
-    double wall = (System.nanoTime() - t) / 1e6;
-    for (Thread w : workers) {
-      w.join();
-    }
-    if (failure[0] != null) {
-      throw new IllegalStateException("a stream failed: " + failure[0], failure[0]);
-    }
-    double images = (double) streams * perStream * input.getShape().get(0);
-    return new double[] {wall / images, Arrays.stream(cpu).sum() / 1e6 / images, images};
+    return Timing.streams(() -> runOnce(model, input, split), streams, perStream, input.getShape().get(0));
   }
 
   private static void runOnce(TfjsGraphModel model, NDArray input, boolean split) {
@@ -199,10 +137,5 @@ public final class BatchSpeedBenchmark {
       NDList out = split ? model.runSplitBatch(run, new NDList(input)) : model.run(run, new NDList(input));
       out.forEach(NDArray::toByteArray); // wait for every result, as a caller reading them would
     }
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
   }
 }
