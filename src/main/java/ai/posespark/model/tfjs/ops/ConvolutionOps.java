@@ -1,6 +1,5 @@
 package ai.posespark.model.tfjs.ops;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -75,10 +74,7 @@ public final class ConvolutionOps implements OpFamily {
     ActivationOps.Fused act = activation;
     float alphaLeaky = leakyAlpha;
     int inputs = 2 + extra;
-    // a depthwise multiplier above 1 is a grouped convolution with several outputs per group, which oneDNN's
-    // prepacked path computes wrongly on some CPUs (README, known issues): those take the plain path
-    boolean multiplierOne = !depthwise || constantFilter == null || constantFilter.getShape().get(3) == 1;
-    OneDnnConvolution.Packed[] packed = weight != null && (bias != null || !fused) && multiplierOne
+    OneDnnConvolution.Packed[] packed = weight != null && (bias != null || !fused)
         && weight.getDataType() == DataType.FLOAT32
         && OneDnnConvolution.usable(node.weightManager().getDevice())
         ? pack(weight, shifted, bias, g, depthwise ? constantFilter.getShape().get(2) : 1, act, leakyAlpha,
@@ -87,29 +83,27 @@ public final class ConvolutionOps implements OpFamily {
     // what oneDNN leaves to a separate pass (ELU, PReLU)
     ActivationOps.Fused after = packed == null || OneDnnConvolution.Activation.of(act, leakyAlpha) == null
         ? act : ActivationOps.Fused.NONE;
+    // what the packed primitive applies itself, so the check's reference applies it too
+    ActivationOps.Fused inPrimitive = after == act ? ActivationOps.Fused.NONE : act;
+    ConvolutionCheck check = new ConvolutionCheck(node.name() + " (" + node.op() + ")");
     return (ctx, in) -> {
       NDArray w = weight != null ? weight : prepareFilter(in[1].nhwc(), depthwise, null);
       NDArray b = !fused ? null : bias != null ? bias : in[2].nhwc();
       // depthwise filter [H, W, C, M]: one group per input channel C
       long groups = depthwise ? in[1].shape().get(2) : 1;
-      NDArray arriving = in[0].nchw();
-      NDArray x = packed != null ? arriving : channelsFirstOnCpu(arriving);
+      NDArray x = in[0].nchw();
       Placement p = Placement.of(x.getShape(), w.getShape(), g, weight != null && shifted != null);
       NDArray input = p.explicitPad() == null ? x : x.pad(p.explicitPad(), 0);
-      NDArray y;
-      if (packed != null) {
-        y = packed[p.filter()].run(input, p.padRows(), p.padColumns(), ctx.manager());
-      } else {
-        NDArray filter = p.filter() == 0 ? w : shifted[p.filter() - 1];
-        y = input.getNDArrayInternal().convolution(input, filter, b, new Shape(g.stride()),
-            new Shape(p.padRows(), p.padColumns()), new Shape(g.dilation()), (int) groups)
-            .singletonOrThrow();
-      }
+      NDArray filter = p.filter() == 0 ? w : shifted[p.filter() - 1];
+      NDArray y = check.run(input, () -> packed != null
+          ? packed[p.filter()].run(input, p.padRows(), p.padColumns(), ctx.manager())
+          : input.getNDArrayInternal().convolution(input, filter, b, new Shape(g.stride()),
+              new Shape(p.padRows(), p.padColumns()), new Shape(g.dilation()), (int) groups).singletonOrThrow(),
+          () -> ActivationOps.applyFused(packed != null ? inPrimitive : ActivationOps.Fused.NONE,
+              TapSumConvolution.of(input, filter, b, g.stride(), p.padRows(), p.padColumns(), g.dilation(), groups),
+              alphaLeaky, null));
       if (input != x) {
         input.close();
-      }
-      if (x != arriving) {
-        x.close();
       }
       if (weight == null) {
         w.close();
@@ -117,24 +111,6 @@ public final class ConvolutionOps implements OpFamily {
       NDArray alpha = after == ActivationOps.Fused.PRELU ? in[inputs - 1].nchw() : null;
       return Tensors.one(Value.channelsFirst(ActivationOps.applyFused(after, y, alphaLeaky, alpha)));
     };
-  }
-
-  /**
-   * {@code x} (NCHW, any memory format) with NCHW memory on the CPU, as it is elsewhere. libtorch's plain CPU
-   * convolution picks oneDNN's {@code brgconv_1x1:avx512_core} for channels-last input, which on some CPUs writes
-   * wrong values into the output channels past the last full block of 16 (96 to 34 channels at 48×48: channel 33
-   * off by up to 9; README, known issues); channels-first input takes {@code jit_1x1}, right on every CPU tried.
-   * Merging C and H cannot be a view of channels-last memory, so the first reshape copies into NCHW order (and
-   * is a view, no copy, when the memory already is NCHW); the second restores the shape. Autograd follows both.
-   */
-  private static NDArray channelsFirstOnCpu(NDArray x) {
-    Shape s = x.getShape();
-    if (!Device.Type.CPU.equals(x.getDevice().getDeviceType()) || s.dimension() != 4) {
-      return x;
-    }
-    try (NDArray merged = x.reshape(s.get(0), s.get(1) * s.get(2), s.get(3))) {
-      return merged.reshape(s);
-    }
   }
 
   /** The filter and its shifted variants packed for oneDNN, in {@link Placement#filter()} order. */
@@ -240,6 +216,7 @@ public final class ConvolutionOps implements OpFamily {
     long[] constantSizes = node.constantLongs(0);
     NDArray filter = node.constantArray(1);
     NDArray weight = filter == null ? null : Tensors.contiguous(flippedFilter(filter), node.weightManager());
+    ConvolutionCheck check = new ConvolutionCheck(node.name() + " (" + node.op() + ")");
     return (ctx, in) -> {
       long[] sizes = constantSizes != null ? constantSizes : Tensors.longs(in[0].nhwc());
       NDArray w = weight != null ? weight : flippedFilter(in[1].nhwc());
@@ -259,10 +236,10 @@ public final class ConvolutionOps implements OpFamily {
           throw new IllegalArgumentException("Conv2DBackpropInput: input_sizes " + java.util.Arrays
               .toString(sizes) + " inconsistent with out_backprop " + x.getShape());
         }
-        try (NDArray paddedView = dilated.pad(new Shape(left, right, top, bottom), 0);
-            NDArray padded = channelsFirstOnCpu(paddedView)) {
-          NDArray y = padded.getNDArrayInternal().convolution(padded, w, null, new Shape(1, 1),
-              new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+        try (NDArray padded = dilated.pad(new Shape(left, right, top, bottom), 0)) {
+          NDArray y = check.run(padded, () -> padded.getNDArrayInternal().convolution(padded, w, null,
+              new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow(),
+              () -> TapSumConvolution.of(padded, w, null, new long[] {1, 1}, 0, 0, new long[] {1, 1}, 1));
           if (weight == null) {
             w.close();
           }

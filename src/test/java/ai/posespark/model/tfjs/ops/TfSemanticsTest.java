@@ -217,6 +217,49 @@ class TfSemanticsTest {
     assertCloseTo(tf.depthwise(x, f, multiplier), out.toFloatArray(), 1e-5);
   }
 
+  /**
+   * Conv2DBackpropInput (transposed convolution) by TF's definition: every input value spreads through the filter
+   * to the output positions the forward convolution would read it from; output channels past a block of 16 too.
+   */
+  @ParameterizedTest(name = "output {0}x{1}, kernel {2}, stride {3}, {4}, channels {5} to {6}")
+  @CsvSource({"8, 8, 3, 2, SAME, 4, 2", "7, 9, 3, 2, SAME, 3, 17", "16, 16, 4, 2, SAME, 8, 34",
+    "9, 9, 3, 1, SAME, 5, 1", "9, 7, 3, 2, VALID, 2, 3", "24, 24, 2, 2, VALID, 34, 17"})
+  void transposedConvFollowsTf(int h, int w, int k, int stride, String padding, int ci, int co)
+      throws TfjsModelException {
+    boolean same = padding.equals("SAME");
+    int ih = same ? (h + stride - 1) / stride : (h - k) / stride + 1;
+    int iw = same ? (w + stride - 1) / stride : (w - k) / stride + 1;
+    float[] x = random(ih * iw * ci, 4);
+    float[] f = random(k * k * co * ci, 5);
+    NDArray out = OpHarness.run(manager, "Conv2DBackpropInput", "{\"padding\": {\"s\": \"" + b64(padding)
+        + "\"}, \"strides\": {\"list\": {\"i\": [\"1\", \"" + stride + "\", \"" + stride + "\", \"1\"]}}}",
+        new boolean[] {true, true, false}, manager.create(new int[] {1, h, w, co}),
+        manager.create(f, new Shape(k, k, co, ci)), manager.create(x, new Shape(1, ih, iw, ci)))[0];
+    int top = same ? Math.max((ih - 1) * stride + k - h, 0) / 2 : 0;
+    int left = same ? Math.max((iw - 1) * stride + k - w, 0) / 2 : 0;
+    double[] want = new double[h * w * co];
+    for (int i = 0; i < ih; i++) {
+      for (int j = 0; j < iw; j++) {
+        for (int dy = 0; dy < k; dy++) {
+          for (int dx = 0; dx < k; dx++) {
+            int y = i * stride - top + dy;
+            int xx = j * stride - left + dx;
+            if (y < 0 || y >= h || xx < 0 || xx >= w) {
+              continue;
+            }
+            for (int o = 0; o < co; o++) {
+              for (int c = 0; c < ci; c++) {
+                want[(y * w + xx) * co + o] += x[(i * iw + j) * ci + c] * f[((dy * k + dx) * co + o) * ci + c];
+              }
+            }
+          }
+        }
+      }
+    }
+    assertEquals(new Shape(1, h, w, co), out.getShape());
+    assertCloseTo(want, out.toFloatArray(), 1e-4);
+  }
+
   /** Element by element, naming the first that differs by more than {@code tolerance}. */
   static void assertCloseTo(double[] want, float[] got, double tolerance) {
     assertEquals(want.length, got.length, "element count");
