@@ -98,11 +98,23 @@ public final class PoseNetAssembler {
   float[] follow(int edge, float[] source, int target, FeatureGrid displacements) {
     int r = row(source[0]);
     int c = col(source[1]);
-    float y = source[0] + displacements.get(r, c, edge);
-    float x = source[1] + displacements.get(r, c, edges + edge);
+    return land(source[0] + displacements.get(r, c, edge), source[1] + displacements.get(r, c, edges + edge),
+        target);
+  }
+
+  /**
+   * A candidate as the walk places a joint it lands on at the candidate's cell: snapped twice to the nearest cell
+   * plus its offset, with the part score where it ends ({@code {y, x, score}}).
+   */
+  public float[] landed(PartCandidate candidate) {
+    return land(candidate.row() * stride, candidate.col() * stride, candidate.part());
+  }
+
+  /** A hop's end at {@code (y, x)}: snapped to part {@code target}'s own estimate, with its score there. */
+  private float[] land(float y, float x, int target) {
     for (int i = 0; i < REFINE_STEPS; i++) {
-      r = row(y);
-      c = col(x);
+      int r = row(y);
+      int c = col(x);
       y = r * stride + offsets.get(r, c, target);
       x = c * stride + offsets.get(r, c, parts + target);
     }
