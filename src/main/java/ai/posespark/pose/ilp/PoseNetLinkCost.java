@@ -21,14 +21,15 @@ public final class PoseNetLinkCost {
   /**
    * Per edge, the longest annotated limb in PoseNet input pixels (385 × 385 letterbox: image lengths × 385 /
    * max(w, h)), measured by {@code LimbLengthPriorsTest} over every labelled limb of the COCO, AIC (→ COCO-17,
-   * real points only) and PoseTrack18 annotations in {@code ../shared/data}.
+   * real points only) and PoseTrack18 annotations in {@code ../shared/data}, a left limb pooled with its right
+   * twin (13 to 64 lengths per limb).
    */
-  static final double[] LONGEST = {6.4, 9.1, 5.9, 14.2, 73.2, 82.9, 64.0, 121.2, 67.1, 65.6, 34.2, 70.6, 69.4, 127.5,
+  static final double[] LONGEST = {6.4, 14.2, 6.4, 14.2, 73.2, 82.9, 69.4, 127.5, 98.5, 67.0, 73.2, 82.9, 69.4, 127.5,
       98.5, 67.0};
 
   /** Per edge, the standard deviation of those lengths, input pixels (same measurement). */
-  static final double[] SPREAD = {1.3, 3.1, 1.3, 3.5, 14.9, 20.6, 14.2, 31.7, 18.0, 14.8, 8.7, 19.8, 17.8, 31.5, 20.5,
-      15.6};
+  static final double[] SPREAD = {1.3, 3.3, 1.3, 3.3, 12.0, 20.0, 16.1, 31.4, 19.1, 15.0, 12.0, 20.0, 16.1, 31.4, 19.1,
+      15.0};
 
   private final double sigma;
   private final double maxLinkProbability;

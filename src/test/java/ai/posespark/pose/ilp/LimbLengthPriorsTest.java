@@ -22,10 +22,13 @@ import org.junit.jupiter.api.Test;
  * checks the constants against them: every labelled limb of {@link Skeleton#POSENET_EDGES} (both ends real
  * points, v &gt; 0; AIC's synthesised face points left out; PoseTrack18's indices 1–4, head_bottom / head_top /
  * never-labelled ears, left out) of COCO, AIC (→ COCO-17) and PoseTrack18, its length scaled as PoseNet's
- * 385 × 385 letterbox scales the image ({@code 385 / max(w, h)}).
+ * 385 × 385 letterbox scales the image ({@code 385 / max(w, h)}); a left limb and its right twin are pooled (the
+ * body is mirror-symmetric, and the face limbs have only 4 to 10 samples a side).
  */
 class LimbLengthPriorsTest {
   private static final double INPUT = 385;
+  /** The edge of the mirrored limb: a left limb and its right twin share one prior (twice the samples). */
+  private static final int[] MIRROR = {2, 3, 0, 1, 10, 11, 12, 13, 14, 15, 4, 5, 6, 7, 8, 9};
 
   @Test
   void theLimbPriorsAreTheSharedAnnotationsLimbLengths() {
@@ -71,7 +74,9 @@ class LimbLengthPriorsTest {
         int j = Skeleton.POSENET_EDGES[e][1];
         if (real(a, i, firstPart) && real(a, j, firstPart)) {
           double[] k = a.keypoints();
-          lengths.get(e).add(scale * Math.hypot(k[3 * i] - k[3 * j], k[3 * i + 1] - k[3 * j + 1]));
+          double length = scale * Math.hypot(k[3 * i] - k[3 * j], k[3 * i + 1] - k[3 * j + 1]);
+          lengths.get(e).add(length);
+          lengths.get(MIRROR[e]).add(length);
         }
       }
     }
