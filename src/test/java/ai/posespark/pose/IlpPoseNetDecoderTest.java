@@ -114,6 +114,32 @@ class IlpPoseNetDecoderTest {
   }
 
   @Test
+  void aFragmentWhoseWalkLeadsIntoAPersonIsMergedIntoIt() {
+    List<float[]> out = SyntheticPoseNet.render(SIZE, List.<float[][]>of(left), new float[] {3});
+    int e = 10; // nose → right shoulder
+    float[] nose = left[Coco17.NOSE];
+    int noseCell = Math.round(nose[0] / 16) * SIZE + Math.round(nose[1] / 16);
+    int r = Math.round(left[Coco17.RIGHT_SHOULDER][0] / 16);
+    int c = Math.round(left[Coco17.RIGHT_SHOULDER][1] / 16) - 2;
+    int wrong = r * SIZE + c;
+    // a weaker right-shoulder maximum W two cells out, at its cell's centre (30 px from the real one), that the
+    // nose's forward and its own backward displacement tie to the nose: the partition gives W to the head, and
+    // the real shoulder, arm and leg (whose displacements join them to it) become a fragment
+    out.get(1)[wrong * 17 + Coco17.RIGHT_SHOULDER] = 0.5f;
+    out.get(3)[wrong * 34 + Coco17.RIGHT_SHOULDER] = 0;
+    out.get(3)[wrong * 34 + 17 + Coco17.RIGHT_SHOULDER] = 0;
+    out.get(0)[noseCell * 32 + e] = r * 16 - nose[0];
+    out.get(0)[noseCell * 32 + 16 + e] = c * 16 - nose[1];
+    out.get(2)[wrong * 32 + e] = nose[0] - r * 16;
+    out.get(2)[wrong * 32 + 16 + e] = nose[1] - c * 16;
+    List<Person> people = new IlpPoseNetDecoder(SETTINGS, IlpSettings.DEFAULTS).decode(out);
+    // the fragment's walk leads back into the person: merged, its stronger shoulder replacing W
+    assertEquals(1, people.size());
+    assertSamePose(left, people.get(0));
+    assertEquals(ModelOutputs.sigmoid(3), people.get(0).score(), 1e-5);
+  }
+
+  @Test
   void tooManyCandidatesFallBackToGreedyWithTheReason() {
     List<float[]> out = SyntheticPoseNet.render(SIZE, List.of(left, right), new float[] {1, 3});
     GroupingResult r = new IlpPoseNetDecoder(SETTINGS, IlpSettings.DEFAULTS.withMaxCandidates(5)).group(out);

@@ -26,16 +26,19 @@ import org.slf4j.LoggerFactory;
  * lazy cycle constraints are {@link MulticutSolver}'s; with {@link IlpSettings#incremental} it is solved
  * DeeperCut's way, part group by part group ({@link IncrementalMulticut}).
  *
- * <p>From partition to people ({@link #people}): the clusters (connected components of kept links) in order of
- * their evidence, the sum of their candidates' scores. Fragments: a cluster none of whose candidates could root a
- * greedy pose (all below the greedy decoder's part threshold, 0.5) is too weak to be a person and is dropped; a
- * cluster whose strongest candidate lies within greedy's NMS radius (20 px) of the same part of an earlier person
- * is absorbed by that person, whose displacement walk already reads it, and dropped. Every other cluster is
- * completed from its own joints by greedy's displacement walk ({@link PoseNetAssembler#complete}) and scored as
- * greedy scores its poses ({@link PoseNetDecoder#people}: the scores of the joints no earlier person claims, over
- * 17), so a person is never a poorer reading of the evidence than greedy's, and a cluster that merely duplicates
- * an earlier person scores low. More than {@code maxCandidates} candidates, or no proven optimum within
- * {@code timeLimitMs}: the greedy decoding, with the reason in {@link GroupingResult#fallbackReason()}.
+ * <p>From partition to people ({@link #people}): the clusters (connected components of kept links) in order of their
+ * evidence, the sum of their candidates' scores. Fragments: a cluster none of whose candidates could root a greedy
+ * pose (all below the greedy decoder's part threshold, 0.5) is too weak to be a person and is dropped; a cluster whose
+ * strongest candidate lies within greedy's NMS radius (20 px) of the same part of an earlier person is absorbed by
+ * that person, whose displacement walk already reads it, and dropped; a cluster whose own walk leads into an earlier
+ * person (more than half of the joints it lacks land within that radius of the person's) is that person's fragment and
+ * merged into it: each of its joints replaces the person's own candidate of that part where stronger, and the person's
+ * other joints are walked again from its own. Every other cluster is completed from its own joints by greedy's
+ * displacement walk ({@link PoseNetAssembler#complete}) and scored as greedy scores its poses ({@link
+ * PoseNetDecoder#people}: the scores of the joints no earlier person claims, over 17), so a person is never a poorer
+ * reading of the evidence than greedy's, and a cluster that merely duplicates an earlier person scores low. More than
+ * {@code maxCandidates} candidates, or no proven optimum within {@code timeLimitMs}: the greedy decoding, with the
+ * reason in {@link GroupingResult#fallbackReason()}.
  */
 public final class IlpPoseNetDecoder implements PoseDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(IlpPoseNetDecoder.class);
@@ -147,6 +150,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
       }
     }
     clusters.sort(Comparator.comparingDouble((List<Integer> c) -> -evidence(c, candidates)));
+    List<float[][]> owned = new ArrayList<>(); // per person the joints its candidates give, null elsewhere
     List<float[][]> poses = new ArrayList<>();
     for (List<Integer> cluster : clusters) {
       int strongest = cluster.get(0); // candidates are best first, members in index order
@@ -155,13 +159,52 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
           || greedy.nearSamePartOfAny(poses, at[strongest][0], at[strongest][1], root.part())) {
         continue;
       }
-      float[][] pose = new float[K][];
+      float[][] own = new float[K][];
       for (int i : cluster) {
-        pose[candidates.get(i).part()] = at[i];
+        own[candidates.get(i).part()] = at[i];
       }
-      poses.add(walk.complete(pose));
+      float[][] pose = walk.complete(own.clone());
+      int host = walkedInto(own, pose, poses);
+      if (host >= 0) {
+        merge(owned.get(host), own);
+        poses.set(host, walk.complete(owned.get(host).clone()));
+      } else {
+        owned.add(own);
+        poses.add(pose);
+      }
     }
     return greedy.people(poses);
+  }
+
+  /**
+   * The first earlier person that the walk from a cluster's own joints leads into: more than half of the joints
+   * the cluster lacks land within greedy's NMS radius of that person's; −1 if none.
+   */
+  private int walkedInto(float[][] own, float[][] pose, List<float[][]> poses) {
+    for (int q = 0; q < poses.size(); q++) {
+      List<float[][]> person = List.<float[][]>of(poses.get(q));
+      int lacked = 0;
+      int shared = 0;
+      for (int k = 0; k < K; k++) {
+        if (own[k] == null) {
+          lacked++;
+          shared += greedy.nearSamePartOfAny(person, pose[k][0], pose[k][1], k) ? 1 : 0;
+        }
+      }
+      if (2 * shared > lacked) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /** A fragment's joints into its host's: each that is stronger than the host's own candidate of that part. */
+  private static void merge(float[][] host, float[][] fragment) {
+    for (int k = 0; k < K; k++) {
+      if (fragment[k] != null && host[k] != null && fragment[k][2] > host[k][2]) {
+        host[k] = fragment[k];
+      }
+    }
   }
 
   private static double evidence(List<Integer> cluster, List<PartCandidate> candidates) {
