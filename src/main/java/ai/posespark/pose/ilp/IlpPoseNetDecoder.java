@@ -1,6 +1,7 @@
 package ai.posespark.pose.ilp;
 
 import ai.posespark.pose.DecoderSettings;
+import ai.posespark.pose.FeatureGrid;
 import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.PartCandidate;
 import ai.posespark.pose.Person;
@@ -125,8 +126,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   }
 
   /** Squared distance between where edge {@code e}'s displacement at {@code from}'s cell points and {@code to}. */
-  private static double miss(float[] from, ai.posespark.pose.FeatureGrid displacements, PartCandidate cell, int e,
-                             float[] to) {
+  private static double miss(float[] from, FeatureGrid displacements, PartCandidate cell, int e, float[] to) {
     double dy = from[0] + displacements.get(cell.row(), cell.col(), e) - to[0];
     double dx = from[1] + displacements.get(cell.row(), cell.col(), E + e) - to[1];
     return dy * dy + dx * dx;
