@@ -5,9 +5,10 @@ package ai.posespark.pose;
  * backward displacements (child → parent), then out to the limbs with the forward ones (parent → child). Each hop
  * lands at {@code source + displacement}, then snaps to the target part's own estimate, twice: the nearest grid
  * cell plus that cell's short-range offset. Positions are in input pixels with the cell centre of grid cell
- * {@code (r, c)} at pixel index {@code (r·stride, c·stride)}, PoseNet's convention.
+ * {@code (r, c)} at pixel index {@code (r·stride, c·stride)}, PoseNet's convention. The ILP grouper completes its
+ * people with the same walk ({@link #complete}).
  */
-final class PoseNetAssembler {
+public final class PoseNetAssembler {
   private static final int REFINE_STEPS = 2;
 
   private final FeatureGrid scores;
@@ -35,8 +36,8 @@ final class PoseNetAssembler {
     this.edges = Skeleton.POSENET_EDGES.length;
   }
 
-  /** The root part's position: its cell plus the cell's offset, as {@code {y, x}} pixels. */
-  float[] position(PartCandidate part) {
+  /** A candidate's position: its cell plus the cell's offset, as {@code {y, x}} pixels. */
+  public float[] position(PartCandidate part) {
     return new float[] {part.row() * stride + offsets.get(part.row(), part.col(), part.part()),
         part.col() * stride + offsets.get(part.row(), part.col(), parts + part.part())};
   }
@@ -50,6 +51,17 @@ final class PoseNetAssembler {
     float[][] pose = new float[parts][];
     float[] at = position(root);
     pose[root.part()] = new float[] {at[0], at[1], root.score()};
+    return complete(pose);
+  }
+
+  /**
+   * Fills the missing ({@code null}) keypoints of {@code pose} from the ones it has, in place: backward hops up
+   * the tree, then forward hops down it, as a pose grows from a root.
+   *
+   * @param pose per keypoint {@code {y, x, score}} or null; at least one keypoint present
+   * @return {@code pose}, every keypoint present
+   */
+  public float[][] complete(float[][] pose) {
     for (int e = edges - 1; e >= 0; e--) {
       int parent = Skeleton.POSENET_EDGES[e][0];
       int child = Skeleton.POSENET_EDGES[e][1];
@@ -67,15 +79,42 @@ final class PoseNetAssembler {
     return pose;
   }
 
+  /** Part probabilities {@code H × W × K}. */
+  public FeatureGrid scores() {
+    return scores;
+  }
+
+  /** Parent → child displacements {@code H × W × 2E}. */
+  public FeatureGrid forward() {
+    return forward;
+  }
+
+  /** Child → parent displacements {@code H × W × 2E}. */
+  public FeatureGrid backward() {
+    return backward;
+  }
+
   /** One hop along edge {@code edge} from {@code source} to part {@code target}. */
   float[] follow(int edge, float[] source, int target, FeatureGrid displacements) {
     int r = row(source[0]);
     int c = col(source[1]);
-    float y = source[0] + displacements.get(r, c, edge);
-    float x = source[1] + displacements.get(r, c, edges + edge);
+    return land(source[0] + displacements.get(r, c, edge), source[1] + displacements.get(r, c, edges + edge),
+        target);
+  }
+
+  /**
+   * A candidate as the walk places a joint it lands on at the candidate's cell: snapped twice to the nearest cell
+   * plus its offset, with the part score where it ends ({@code {y, x, score}}).
+   */
+  public float[] landed(PartCandidate candidate) {
+    return land(candidate.row() * stride, candidate.col() * stride, candidate.part());
+  }
+
+  /** A hop's end at {@code (y, x)}: snapped to part {@code target}'s own estimate, with its score there. */
+  private float[] land(float y, float x, int target) {
     for (int i = 0; i < REFINE_STEPS; i++) {
-      r = row(y);
-      c = col(x);
+      int r = row(y);
+      int c = col(x);
       y = r * stride + offsets.get(r, c, target);
       x = c * stride + offsets.get(r, c, parts + target);
     }

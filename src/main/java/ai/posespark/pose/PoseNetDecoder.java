@@ -89,6 +89,22 @@ public final class PoseNetDecoder implements PoseDecoder {
 
   @Override
   public List<Person> decode(List<float[]> outputs) {
+    PoseNetAssembler assembler = assembler(outputs);
+    List<float[][]> poses = new ArrayList<>();
+    for (PartCandidate root : PartCandidate.localMaxima(assembler.scores(), partThreshold, localMaximumRadius)) {
+      if (poses.size() >= maxPeople) {
+        break;
+      }
+      float[] at = assembler.position(root);
+      if (!nearSamePartOfAny(poses, at[0], at[1], root.part())) {
+        poses.add(assembler.assemble(root));
+      }
+    }
+    return people(poses);
+  }
+
+  /** The displacement walk over one frame's outputs: sigmoid part scores, offsets and both displacement fields. */
+  public PoseNetAssembler assembler(List<float[]> outputs) {
     int h = gridHeight;
     int w = gridWidth;
     float[] logits = outputs.get(heatmapIndex);
@@ -96,40 +112,37 @@ public final class PoseNetDecoder implements PoseDecoder {
     for (int i = 0; i < logits.length; i++) {
       probabilities[i] = ModelOutputs.sigmoid(logits[i]);
     }
-    FeatureGrid scores = new FeatureGrid(probabilities, h, w, K, "posenet heatmap");
-    PoseNetAssembler assembler = new PoseNetAssembler(scores,
+    return new PoseNetAssembler(new FeatureGrid(probabilities, h, w, K, "posenet heatmap"),
         new FeatureGrid(outputs.get(offsetIndex), h, w, 2 * K, "posenet offsets"),
         new FeatureGrid(outputs.get(forwardIndex), h, w, 2 * E, "posenet forward displacements"),
         new FeatureGrid(outputs.get(backwardIndex), h, w, 2 * E, "posenet backward displacements"), stride);
+  }
 
-    List<float[][]> poses = new ArrayList<>();
-    List<Float> poseScores = new ArrayList<>();
-    for (PartCandidate root : PartCandidate.localMaxima(scores, partThreshold, localMaximumRadius)) {
-      if (poses.size() >= maxPeople) {
-        break;
-      }
-      float[] at = assembler.position(root);
-      if (nearSamePartOfAny(poses, at[0], at[1], root.part())) {
-        continue;
-      }
-      float[][] pose = assembler.assemble(root);
-      poseScores.add(instanceScore(poses, pose));
-      poses.add(pose);
-    }
-
+  /**
+   * Whole poses (per keypoint {@code {y, x, score}}, input pixel indices), strongest evidence first, as people:
+   * each scored by {@link #instanceScore} against the poses before it, the first {@code maxPeople} kept, those
+   * below {@code minPersonScore} dropped, best first.
+   */
+  public List<Person> people(List<float[][]> poses) {
     List<Person> people = new ArrayList<>();
-    for (int i = 0; i < poses.size(); i++) {
-      if (poseScores.get(i) >= minPersonScore) {
+    for (int i = 0; i < Math.min(poses.size(), maxPeople); i++) {
+      float score = instanceScore(poses.subList(0, i), poses.get(i));
+      if (score >= minPersonScore) {
         List<Keypoint> kps = continuous(poses.get(i));
-        people.add(new Person(poseScores.get(i), Person.boxAround(kps, partThreshold), kps));
+        people.add(new Person(score, Person.boxAround(kps, partThreshold), kps));
       }
     }
     people.sort(Comparator.comparingDouble(Person::score).reversed());
     return people;
   }
 
+  /** Smallest part probability that roots a pose. */
+  public float partThreshold() {
+    return partThreshold;
+  }
+
   /** Pose NMS: is part {@code k} at {@code (y, x)} within {@code nmsRadius} of part k of an earlier pose? */
-  boolean nearSamePartOfAny(List<float[][]> poses, float y, float x, int k) {
+  public boolean nearSamePartOfAny(List<float[][]> poses, float y, float x, int k) {
     for (float[][] p : poses) {
       float dy = p[k][0] - y;
       float dx = p[k][1] - x;

@@ -71,6 +71,12 @@ public final class RunReport {
           + "sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END), sum(n_persons), "
           + "concat_ws(', ', collect_set(model)) FROM frames").first();
       rows.add(List.of("frames", c.getLong(0) + " (" + c.getLong(1) + " ok, " + c.getLong(2) + " error)"));
+      if (Arrays.asList(spark.table("frames").columns()).contains("note")) {
+        // a stage that did not work as configured (the ILP grouper's greedy fallback) notes why in the row
+        long noted = spark.sql("SELECT count(note) FROM frames").first().getLong(0);
+        rows.add(List.of("frames with a note", noted + (noted == 0 ? ""
+            : " (a fallback stood in; why: SELECT note, count(*) FROM frames GROUP BY note)")));
+      }
       rows.add(List.of("persons", c.isNullAt(3) ? 0 : c.getLong(3)));
       rows.add(List.of("model (frames)", c.getString(4)));
       if (Arrays.asList(spark.table("frames").columns()).contains("device")) {

@@ -10,6 +10,7 @@ import ai.posespark.job.JobSummary;
 import ai.posespark.job.PoseJob;
 import ai.posespark.job.SparkTestSession;
 import ai.posespark.job.TestModels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -40,5 +41,9 @@ class IlpGroupingJobTest {
     System.out.printf("posenet + ilp job: %d people on the skier image, %d on basketball1%n", skier, players);
     assertTrue(skier >= 1, "the skier is found");
     assertTrue(players >= 2, players + " players");
+    // the frames the greedy fallback decoded are counted in the report
+    long noted = spark.read().parquet(summary.runDir() + "/frames").where("note IS NOT NULL").count();
+    String report = Files.readString(dir.resolve("out/posenet-ilp/report.html"));
+    assertTrue(report.contains("<td>frames with a note</td><td>" + noted), "noted frames " + noted);
   }
 }

@@ -1,14 +1,13 @@
 package ai.posespark.pose.ilp;
 
-import ai.posespark.model.ModelOutputs;
 import ai.posespark.pose.DecoderSettings;
-import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.FeatureGrid;
-import ai.posespark.pose.Keypoint;
+import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.PartCandidate;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;
 import ai.posespark.pose.PoseDecoders;
+import ai.posespark.pose.PoseNetAssembler;
 import ai.posespark.pose.PoseNetDecoder;
 import ai.posespark.pose.Skeleton;
 import java.util.ArrayList;
@@ -19,34 +18,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PoseNet's outputs grouped into people by an ILP (DeepCut, Pishchulin et al. 2016; DeeperCut, Insafutdinov et
- * al. 2016) instead of the greedy decoding. Nodes: part candidates (heatmap local maxima, as
- * {@link PoseNetDecoder} finds them, above {@link IlpSettings#partThreshold}), placed at their cell plus the
- * cell's short-range offset; unary log-odds logit(p) of the part probability. Links: pairs of candidates of parts
- * adjacent along {@link Skeleton#POSENET_EDGES}; the forward displacement at the parent's cell predicts the child,
- * the backward one at the child's cell predicts the parent, and the two miss distances {@code d_f, d_b} give
- * {@code p = maxLinkProbability · exp(−(d_f² + d_b²) / 4σ²)} (the geometric mean of the two Gaussians) and the
- * link's log-odds log(p / (1 − p)); links with p ≤ 0.5 are left out (never part of an optimum). The program and
- * its lazy cycle constraints are {@link MulticutSolver}'s. People = connected components of the kept links; a
- * joint a person lacks sits at the centre of its box with score 0; person score = sum of keypoint scores / 17,
- * PoseNet's. With {@link IlpSettings#incremental} the program is solved DeeperCut's way, part group by part group
- * ({@link IncrementalMulticut}). More than {@code maxCandidates} candidates, or no proven optimum within
- * {@code timeLimitMs}: the greedy decoding, with the reason in {@link GroupingResult#fallbackReason()}.
+ * al. 2016) instead of the greedy decoding, on the same part evidence. Nodes: part candidates (heatmap local
+ * maxima above {@link IlpSettings#partThreshold}), each placed as greedy's walk places a joint it lands on at that
+ * cell ({@link PoseNetAssembler#landed}: snapped twice to the nearest cell plus its short-range offset); unary
+ * log-odds logit(p) of the part probability. Links: pairs of candidates of parts adjacent along
+ * {@link Skeleton#POSENET_EDGES}, with {@link PoseNetLinkCost}'s same-person probability (displacement agreement
+ * and a per-limb distance prior); links with p ≤ 0.5 are left out (never part of an optimum). The program and its
+ * lazy cycle constraints are {@link MulticutSolver}'s; with {@link IlpSettings#incremental} it is solved
+ * DeeperCut's way, part group by part group ({@link IncrementalMulticut}).
+ *
+ * <p>From partition to people ({@link #people}): the clusters (connected components of kept links) in order of their
+ * evidence, the sum of their candidates' scores. Fragments: a cluster none of whose candidates could root a greedy
+ * pose (all below the greedy decoder's part threshold, 0.5) is too weak to be a person and is dropped; a cluster whose
+ * strongest candidate lies within greedy's NMS radius (20 px) of the same part of an earlier person is absorbed by
+ * that person, whose displacement walk already reads it, and dropped; a cluster whose own walk leads into an earlier
+ * person (more than half of the joints it lacks land within that radius of the person's) is that person's fragment and
+ * merged into it: each of its joints replaces the person's own candidate of that part where stronger, and the person's
+ * other joints are walked again from its own. Every other cluster is completed from its own joints by greedy's
+ * displacement walk ({@link PoseNetAssembler#complete}) and scored as greedy scores its poses ({@link
+ * PoseNetDecoder#people}: the scores of the joints no earlier person claims, over 17), so a person is never a poorer
+ * reading of the evidence than greedy's, and a cluster that merely duplicates an earlier person scores low. More than
+ * {@code maxCandidates} candidates, or no proven optimum within {@code timeLimitMs}: the greedy decoding, with the
+ * reason in {@link GroupingResult#fallbackReason()}.
  */
 public final class IlpPoseNetDecoder implements PoseDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(IlpPoseNetDecoder.class);
   private static final int K = Skeleton.COCO_17.size();
   private static final int E = Skeleton.POSENET_EDGES.length;
-  private static final int STRIDE = 16;
 
-  private final int heatmapIndex;
-  private final int offsetIndex;
-  private final int forwardIndex;
-  private final int backwardIndex;
-  private final int gridHeight;
-  private final int gridWidth;
-  private final double minPersonScore;
   private final IlpSettings settings;
   private final PoseNetDecoder greedy;
+  private final PoseNetLinkCost linkCost;
   private final MulticutSolver solver;
   private final IncrementalMulticut incremental;
 
@@ -57,16 +59,10 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   public IlpPoseNetDecoder(DecoderSettings decoder, IlpSettings settings) {
     List<String> names = decoder.outputNames().isEmpty() ? PoseNetDecoder.HUMAN_MODELS_OUTPUT_NAMES
         : decoder.outputNames();
-    this.heatmapIndex = ModelOutputs.indexByName(names, "heatmap", "posenet-ilp");
-    this.offsetIndex = ModelOutputs.indexByName(names, "offset", "posenet-ilp");
-    this.forwardIndex = ModelOutputs.indexByName(names, "displacement_fwd", "posenet-ilp");
-    this.backwardIndex = ModelOutputs.indexByName(names, "displacement_bwd", "posenet-ilp");
-    this.gridHeight = (decoder.inputHeight() + STRIDE - 1) / STRIDE;
-    this.gridWidth = (decoder.inputWidth() + STRIDE - 1) / STRIDE;
-    this.minPersonScore = decoder.minPersonScore();
     this.settings = settings;
     this.greedy = PoseNetDecoder.withDefaults(names, decoder.inputWidth(), decoder.inputHeight(),
         PoseDecoders.POSENET_MAX_PEOPLE, decoder.minPersonScore());
+    this.linkCost = new PoseNetLinkCost(settings.sigma(), settings.maxLinkProbability());
     this.solver = new MulticutSolver(settings.timeLimitMs());
     this.incremental = new IncrementalMulticut(solver, IncrementalMulticut.COCO17_STAGES);
   }
@@ -79,37 +75,27 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
   /** People of one image, and why the greedy decoding stood in if it did. */
   @Override
   public GroupingResult group(List<float[]> outputs) {
-    float[] logits = outputs.get(heatmapIndex);
-    float[] probabilities = new float[logits.length];
-    for (int i = 0; i < logits.length; i++) {
-      probabilities[i] = ModelOutputs.sigmoid(logits[i]);
-    }
-    List<PartCandidate> candidates = PartCandidate.localMaxima(
-        new FeatureGrid(probabilities, gridHeight, gridWidth, K, "posenet heatmap"), settings.partThreshold(),
+    PoseNetAssembler walk = greedy.assembler(outputs);
+    List<PartCandidate> candidates = PartCandidate.localMaxima(walk.scores(), settings.partThreshold(),
         settings.localMaximumRadius());
     if (candidates.size() > settings.maxCandidates()) {
       return fallback(outputs, candidates.size() + " part candidates > maxCandidates " + settings.maxCandidates());
     }
-    FeatureGrid offsets = new FeatureGrid(outputs.get(offsetIndex), gridHeight, gridWidth, 2 * K, "posenet offsets");
     float[][] at = new float[candidates.size()][];
     for (int i = 0; i < at.length; i++) {
-      PartCandidate p = candidates.get(i);
-      at[i] = new float[] {p.row() * STRIDE + offsets.get(p.row(), p.col(), p.part()),
-          p.col() * STRIDE + offsets.get(p.row(), p.col(), K + p.part())};
+      at[i] = walk.landed(candidates.get(i));
     }
-    GroupingProblem problem = problem(candidates, at,
-        new FeatureGrid(outputs.get(forwardIndex), gridHeight, gridWidth, 2 * E, "posenet forward displacements"),
-        new FeatureGrid(outputs.get(backwardIndex), gridHeight, gridWidth, 2 * E, "posenet backward displacements"));
+    GroupingProblem problem = problem(candidates, at, walk);
     Grouping g = settings.incremental() ? incremental.solve(problem) : solver.solve(problem);
     if (!g.optimal()) {
       return fallback(outputs, "solver " + g.status() + " after " + g.rounds() + " rounds within timeLimitMs "
           + settings.timeLimitMs());
     }
-    return new GroupingResult(people(problem, g, candidates, at), null);
+    return new GroupingResult(people(g.components(problem), candidates, at, walk), null);
   }
 
   /** Nodes and links of one image. */
-  GroupingProblem problem(List<PartCandidate> candidates, float[][] at, FeatureGrid forward, FeatureGrid backward) {
+  GroupingProblem problem(List<PartCandidate> candidates, float[][] at, PoseNetAssembler walk) {
     int n = candidates.size();
     int[] parts = new int[n];
     double[] unary = new double[n];
@@ -118,21 +104,18 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
       unary[i] = GroupingProblem.logOdds(candidates.get(i).score());
     }
     List<GroupingProblem.Link> links = new ArrayList<>();
-    double twoSigma2 = 2 * settings.sigma() * settings.sigma();
     for (int e = 0; e < E; e++) {
       for (int i = 0; i < n; i++) {
         if (parts[i] != Skeleton.POSENET_EDGES[e][0]) {
           continue;
         }
-        PartCandidate pi = candidates.get(i);
         for (int j = 0; j < n; j++) {
           if (parts[j] != Skeleton.POSENET_EDGES[e][1]) {
             continue;
           }
-          PartCandidate pj = candidates.get(j);
-          double forwardMiss = miss(at[i], forward, pi, e, at[j]);
-          double backwardMiss = miss(at[j], backward, pj, e, at[i]);
-          double p = settings.maxLinkProbability() * Math.exp(-(forwardMiss + backwardMiss) / (2 * twoSigma2));
+          double p = linkCost.probability(e, miss(at[i], walk.forward(), candidates.get(i), e, at[j]),
+              miss(at[j], walk.backward(), candidates.get(j), e, at[i]),
+              Math.hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]));
           if (p > 0.5) {
             links.add(new GroupingProblem.Link(i, j, GroupingProblem.logOdds(p)));
           }
@@ -149,40 +132,83 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
     return dy * dy + dx * dx;
   }
 
-  private List<Person> people(GroupingProblem problem, Grouping g, List<PartCandidate> candidates, float[][] at) {
-    int n = problem.size();
-    int[] component = g.components(problem);
-    List<Person> people = new ArrayList<>();
-    for (int r = 0; r < n; r++) {
-      if (component[r] != r) {
+  /**
+   * The people of a partition: the clusters of {@code component} (per candidate its cluster's id, −1 if not kept)
+   * past the fragment rule, completed and scored as greedy's poses (see the class comment).
+   */
+  List<Person> people(int[] component, List<PartCandidate> candidates, float[][] at, PoseNetAssembler walk) {
+    List<List<Integer>> clusters = new ArrayList<>();
+    for (int r = 0; r < component.length; r++) {
+      if (component[r] == r) {
+        List<Integer> members = new ArrayList<>();
+        for (int i = r; i < component.length; i++) {
+          if (component[i] == r) {
+            members.add(i);
+          }
+        }
+        clusters.add(members);
+      }
+    }
+    clusters.sort(Comparator.comparingDouble((List<Integer> c) -> -evidence(c, candidates)));
+    List<float[][]> owned = new ArrayList<>(); // per person the joints its candidates give, null elsewhere
+    List<float[][]> poses = new ArrayList<>();
+    for (List<Integer> cluster : clusters) {
+      int strongest = cluster.get(0); // candidates are best first, members in index order
+      PartCandidate root = candidates.get(strongest);
+      if (root.score() < greedy.partThreshold()
+          || greedy.nearSamePartOfAny(poses, at[strongest][0], at[strongest][1], root.part())) {
         continue;
       }
-      Keypoint[] joints = new Keypoint[K];
-      List<Keypoint> present = new ArrayList<>();
-      double sum = 0;
-      for (int i = r; i < n; i++) {
-        if (component[i] == r) {
-          PartCandidate c = candidates.get(i);
-          joints[c.part()] = new Keypoint(Skeleton.COCO_17.get(c.part()), at[i][1] + 0.5f, at[i][0] + 0.5f,
-              c.score());
-          present.add(joints[c.part()]);
-          sum += c.score();
+      float[][] own = new float[K][];
+      for (int i : cluster) {
+        own[candidates.get(i).part()] = at[i];
+      }
+      float[][] pose = walk.complete(own.clone());
+      int host = walkedInto(own, pose, poses);
+      if (host >= 0) {
+        merge(owned.get(host), own);
+        poses.set(host, walk.complete(owned.get(host).clone()));
+      } else {
+        owned.add(own);
+        poses.add(pose);
+      }
+    }
+    return greedy.people(poses);
+  }
+
+  /**
+   * The first earlier person that the walk from a cluster's own joints leads into: more than half of the joints
+   * the cluster lacks land within greedy's NMS radius of that person's; −1 if none.
+   */
+  private int walkedInto(float[][] own, float[][] pose, List<float[][]> poses) {
+    for (int q = 0; q < poses.size(); q++) {
+      List<float[][]> person = List.<float[][]>of(poses.get(q));
+      int lacked = 0;
+      int shared = 0;
+      for (int k = 0; k < K; k++) {
+        if (own[k] == null) {
+          lacked++;
+          shared += greedy.nearSamePartOfAny(person, pose[k][0], pose[k][1], k) ? 1 : 0;
         }
       }
-      float score = (float) (sum / K);
-      if (score < minPersonScore) {
-        continue;
+      if (2 * shared > lacked) {
+        return q;
       }
-      Person.BoundingBox box = Person.boxAround(present, 0);
-      List<Keypoint> kps = new ArrayList<>(K);
-      for (int k = 0; k < K; k++) {
-        kps.add(joints[k] != null ? joints[k]
-            : new Keypoint(Skeleton.COCO_17.get(k), box.x() + box.w() / 2, box.y() + box.h() / 2, 0));
-      }
-      people.add(new Person(score, box, kps));
     }
-    people.sort(Comparator.comparingDouble(Person::score).reversed());
-    return people;
+    return -1;
+  }
+
+  /** A fragment's joints into its host's: each that is stronger than the host's own candidate of that part. */
+  private static void merge(float[][] host, float[][] fragment) {
+    for (int k = 0; k < K; k++) {
+      if (fragment[k] != null && host[k] != null && fragment[k][2] > host[k][2]) {
+        host[k] = fragment[k];
+      }
+    }
+  }
+
+  private static double evidence(List<Integer> cluster, List<PartCandidate> candidates) {
+    return cluster.stream().mapToDouble(i -> candidates.get(i).score()).sum();
   }
 
   private GroupingResult fallback(List<float[]> outputs, String reason) {

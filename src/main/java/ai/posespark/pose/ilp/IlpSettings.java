@@ -10,9 +10,12 @@ package ai.posespark.pose.ilp;
  * @param maxCandidates      more candidates than this in one image: greedy decoding instead
  * @param timeLimitMs        solver time per image, all lazy rounds together; hit: greedy decoding instead
  * @param sigma              pixels: the Gaussian turning a displacement's miss distance d into the same-person
- *                           probability exp(−d² / 2σ²); 32 = two PoseNet cells at stride 16 (the
- *                           real displacements miss by a cell or more; at 16 limbs split off on the samples)
- * @param maxLinkProbability the probability of a link whose displacements hit exactly (keeps its log-odds finite)
+ *                           probability exp(−d² / 2σ²) ({@link PoseNetLinkCost}); 32 = two PoseNet cells at
+ *                           stride 16: the displacement is read at the source candidate's cell, not at its
+ *                           offset-refined position, and the target is placed by its own cell's offset, so a
+ *                           true link misses by up to a cell at each end
+ * @param maxLinkProbability the probability of a link whose displacements hit exactly and whose length is within
+ *                           its limb's prior (keeps its log-odds finite)
  * @param incremental        DeeperCut's incremental optimisation ({@link IncrementalMulticut}: head and shoulders,
  *                           then arms, then legs) instead of one program over all candidates
  */
