@@ -11,6 +11,11 @@ import org.apache.hadoop.conf.Configuration;
  * by {@link ImageDecoder}.
  */
 public final class ImageFrameDecoder implements FrameDecoder {
+  static {
+    // libjpeg-turbo's natives load once per JVM, not inside the first JPEG's input.decodeTimeoutMs
+    TurboJpeg.available();
+  }
+
   private final Configuration conf;
   private final ImageLimits limits;
   private final DecodeTarget target;
