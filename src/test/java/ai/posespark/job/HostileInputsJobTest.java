@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.posespark.decode.HostileFiles;
 import ai.posespark.decode.TestImages;
 import ai.posespark.decode.TestVideos;
+import ai.posespark.source.HttpCanary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,5 +114,34 @@ class HostileInputsJobTest {
           + "before decoding)", r.getAs("error"));
     }
     System.out.printf("video above input.maxPixels: %d frames, %d error rows%n", run.frames(), run.errors());
+  }
+
+  /**
+   * Playlists, manifests, an SDP session and a concat list pointing at a loopback HTTP canary, through the video
+   * job: each is its error row, and no request reaches the canary.
+   */
+  @Test
+  void playlistsAndManifestsReachNoNetwork() throws Exception {
+    try (HttpCanary canary = new HttpCanary()) {
+      Map<String, Path> lures = canary.writeLures(dir.resolve("lures"));
+      JobSummary run = PoseJob.run(spark, JobSpecLoader.parse("""
+          name: lures
+          input: {paths: [%s, %s, %s, %s], kind: video}
+          model: {pose: movenet-lightning}
+          execution: {device: cpu}
+          output: {path: %s}
+          """.formatted(dir.resolve("lures"), lures.get("hls.m3u8"), lures.get("dash.mpd"), lures.get("sdp.sdp"),
+          dir.resolve("out")), List.of()));
+      List<Row> rows = spark.read().parquet(run.runDir() + "/frames").collectAsList();
+      assertEquals(lures.size(), rows.size(), "a row per file");
+      for (Row r : rows) {
+        assertEquals("error", r.getAs("status"), (String) r.getAs("uri"));
+        assertTrue(((String) r.getAs("error")).startsWith("cannot open video: avformat_open_input: "),
+            (String) r.getAs("error"));
+      }
+      assertEquals(List.of(), canary.requests(), "requests from dataset content");
+      System.out.printf("lures (HLS, DASH, SDP, concat): %d files, %d error rows, %d network requests%n",
+          rows.size(), run.errors(), canary.requests().size());
+    }
   }
 }
