@@ -5,12 +5,9 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.TaskCompletionListener;
 
@@ -25,16 +22,7 @@ import org.apache.spark.util.TaskCompletionListener;
 public final class TimedFrameDecoder implements FrameDecoder {
   private static final Object END = new Object();
   /** Daemon threads, reused; one stays busy past the budget only while a hostile frame keeps it. */
-  private static final ExecutorService THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "posespark-timed-decode-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
-  });
+  private static final ExecutorService THREADS = DaemonThreads.cachedPool("posespark-timed-decode");
 
   private final FrameDecoder inner;
   private final long budgetMs;

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,12 +58,7 @@ class HostileInputsJobTest {
         execution: {batchSize: 4, device: cpu}
         output: {path: %s}
         """.formatted(images, MAX_FILE_BYTES, BUDGET_MS, dir.resolve("out")), List.of()));
-    frames = spark.read().parquet(summary.runDir() + "/frames").collectAsList().stream()
-        .collect(Collectors.toMap(r -> name(r.getAs("uri")), r -> r));
-  }
-
-  private static String name(String uri) {
-    return uri.substring(uri.lastIndexOf('/') + 1);
+    frames = FrameRows.byFileName(spark, summary.runDir());
   }
 
   private static void assertRow(String file, String status, String error) {
