@@ -18,7 +18,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * libjpeg-turbo ({@link TurboJpeg}, reduced in the DCT domain when a {@link DecodeTarget} allows), the rest to
  * ImageIO's readers: JPEG (broken, CMYK/YCCK and broken ICC profiles through TwelveMonkeys), PNG (grey, 16-bit,
  * palette, alpha), BMP, GIF (first frame), TIFF and WebP (TwelveMonkeys). EXIF orientation is applied; a JPEG's
- * ICC profile is ignored, as TF's decoders do ({@link JpegIccProfile}). The header's declared size is checked
+ * ICC profile is ignored, as TF's decoders do ({@link JpegIccProfile}), and a PNG's text and ICC chunks are never
+ * inflated ({@link PngChunks}). The header's declared size is checked
  * against {@link ImageLimits} before any pixel buffer is allocated. Anything that does not decode raises
  * {@link FrameDecodeException} with a reason fit for the frame row's {@code error} column.
  */
@@ -52,7 +53,8 @@ public final class ImageDecoder {
         return fast;
       }
     }
-    byte[] stripped = JpegIccProfile.strip(bytes);
+    // metadata nothing uses is dropped before any parser sees it: ICC profiles (ignored), PNG text chunks (bombs)
+    byte[] stripped = PngChunks.strip(JpegIccProfile.strip(bytes));
     // in memory: ImageIO's default stream caches to imageio*.tmp files, which a killed JVM leaves behind
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stripped))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -62,7 +64,7 @@ public final class ImageDecoder {
       }
       ImageReader reader = readers.next();
       try {
-        return read(reader, in, bytes, limits);
+        return read(reader, in, stripped, limits);
       } finally {
         reader.dispose();
       }
@@ -79,7 +81,7 @@ public final class ImageDecoder {
       throws FrameDecodeException {
     long w = jpeg.width();
     long h = jpeg.height();
-    checkDeclared("jpeg", w, h, limits);
+    limits.checkDeclared("jpeg", w, h);
     int orientation = ExifOrientation.read(bytes);
     boolean swap = orientation >= 5;
     int k = target == null ? 1 : target.reduction((int) (swap ? h : w), (int) (swap ? w : h));
@@ -100,24 +102,13 @@ public final class ImageDecoder {
     return (long) DecodeTarget.ceilDiv(jpeg.width(), k) * DecodeTarget.ceilDiv(jpeg.height(), k);
   }
 
-  /** Refuses an image whose header declares no pixels or more than {@code input.maxPixels}. */
-  private static void checkDeclared(String format, long w, long h, ImageLimits limits) throws FrameDecodeException {
-    if (w < 1 || h < 1) {
-      throw new FrameDecodeException(format + " header declares " + w + "x" + h + " pixels");
-    }
-    if (w * h > limits.maxPixels()) {
-      throw new FrameDecodeException(String.format("%s declares %dx%d = %,d pixels, above input.maxPixels %,d "
-          + "(refused before decoding)", format, w, h, w * h, limits.maxPixels()));
-    }
-  }
-
   private static DecodedImage read(ImageReader reader, ImageInputStream in, byte[] bytes, ImageLimits limits)
       throws IOException, FrameDecodeException {
     reader.setInput(in, false, false);
     String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
     long w = reader.getWidth(0);
     long h = reader.getHeight(0);
-    checkDeclared(format, w, h, limits);
+    limits.checkDeclared(format, w, h);
     int step = limits.step(w, h);
     ImageReadParam param = reader.getDefaultReadParam();
     if (step > 1) {

@@ -2,16 +2,20 @@ package ai.posespark.decode;
 
 import ai.posespark.source.FrameTask;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Path;
 
-/** An image file (any Hadoop file system) → its one frame, through {@link ImageDecoder}. */
+/**
+ * An image file (any Hadoop file system) → its one frame: its bytes read within bounds ({@link FileBytes}), decoded
+ * by {@link ImageDecoder}.
+ */
 public final class ImageFrameDecoder implements FrameDecoder {
+  static {
+    // libjpeg-turbo's natives load once per JVM, not inside the first JPEG's input.decodeTimeoutMs
+    TurboJpeg.available();
+  }
+
   private final Configuration conf;
   private final ImageLimits limits;
   private final DecodeTarget target;
@@ -37,29 +41,22 @@ public final class ImageFrameDecoder implements FrameDecoder {
     long t0 = System.nanoTime();
     byte[] bytes;
     try {
-      bytes = read(task.uri());
+      bytes = FileBytes.read(task.uri(), conf, limits.maxFileBytes());
+    } catch (FrameDecodeException e) {
+      return DecodedFrame.failed(task, e.getMessage(), (System.nanoTime() - t0) / 1e6, 0);
     } catch (IOException | RuntimeException e) {
-      return DecodedFrame.failed(task, "cannot read: " + e, 0, 0);
+      return DecodedFrame.failed(task, "cannot read: " + e, (System.nanoTime() - t0) / 1e6, 0);
     }
     long t1 = System.nanoTime();
     double readMs = (t1 - t0) / 1e6;
     try {
       DecodedImage image = ImageDecoder.read(bytes, limits, target);
       return DecodedFrame.ok(task, image, readMs, (System.nanoTime() - t1) / 1e6);
-    } catch (FrameDecodeException | RuntimeException e) {
+    } catch (FrameDecodeException e) {
       return DecodedFrame.failed(task, e.getMessage(), readMs, (System.nanoTime() - t1) / 1e6);
-    }
-  }
-
-  private byte[] read(String uri) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(conf);
-    // file: is a checksummed wrapper that looks for a .crc beside every file; images never have one
-    if (fs instanceof LocalFileSystem local) {
-      fs = local.getRaw();
-    }
-    try (InputStream in = fs.open(path)) {
-      return in.readAllBytes();
+    } catch (RuntimeException | Error e) {
+      // one file's bytes must never end the executor: an OutOfMemoryError or StackOverflowError is that frame's row
+      return DecodedFrame.failed(task, "cannot decode image: " + e, readMs, (System.nanoTime() - t1) / 1e6);
     }
   }
 }

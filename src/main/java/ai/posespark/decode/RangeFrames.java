@@ -45,6 +45,7 @@ final class RangeFrames implements Iterator<DecodedFrame>, AutoCloseable {
   private final VideoRange range;
   private final FrameTimes times;
   private final Configuration conf;
+  private final long maxPixels;
   private int want;
   private FFmpegFrameGrabber grabber;
   private int attempt;
@@ -57,39 +58,65 @@ final class RangeFrames implements Iterator<DecodedFrame>, AutoCloseable {
   private int prev = UNKNOWN;
   private double readMs;
   private double decodeMs;
+  private int busy; // calls in progress (guarded by this): a close from another thread waits for their end
+  private boolean closeRequested; // guarded by this
 
   /** A frame the decoder returned, named; {@code image} null with {@code error} set when it came back damaged. */
   private record Decoded(int index, RgbImage image, String error) {}
 
-  RangeFrames(String uri, VideoRange range, Configuration conf) {
+  RangeFrames(String uri, VideoRange range, Configuration conf, long maxPixels) {
     this.uri = uri;
     this.range = range;
     this.times = range.times();
     this.conf = conf;
+    this.maxPixels = maxPixels;
     this.want = range.firstSampled();
   }
 
   @Override
   public boolean hasNext() {
-    if (want >= range.end()) {
-      close();
-      return false;
+    enter();
+    try {
+      if (want >= range.end()) {
+        close();
+        return false;
+      }
+      return true;
+    } finally {
+      exit();
     }
-    return true;
   }
 
   @Override
   public DecodedFrame next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
+    enter();
+    try {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int index = want;
+      want += range.stride();
+      DecodedFrame frame = frame(index);
+      if (want >= range.end()) {
+        close();
+      }
+      return frame;
+    } finally {
+      exit();
     }
-    int index = want;
-    want += range.stride();
-    DecodedFrame frame = frame(index);
-    if (want >= range.end()) {
-      close();
+  }
+
+  private synchronized void enter() {
+    busy++;
+  }
+
+  /** Ends a call; the last to end performs a close asked for meanwhile. */
+  private synchronized void exit() {
+    busy--;
+    if (busy == 0 && closeRequested) {
+      closeRequested = false;
+      release();
     }
-    return frame;
   }
 
   /** Frame {@code index}: decoded, or failed with the reason. */
@@ -226,6 +253,14 @@ final class RangeFrames implements Iterator<DecodedFrame>, AutoCloseable {
       readMs += (System.nanoTime() - t0) / 1e6;
       return;
     }
+    if (grabber.getImageWidth() * (long) grabber.getImageHeight() > maxPixels) {
+      int w = grabber.getImageWidth();
+      int h = grabber.getImageHeight();
+      closeGrabber();
+      failure = String.format("video stream declares %dx%d = %,d pixels a frame, above input.maxPixels %,d "
+          + "(refused before decoding)", w, h, (long) w * h, maxPixels);
+      return;
+    }
     if (!listening) {
       listening = true;
       TaskContext task = TaskContext.get();
@@ -291,9 +326,21 @@ final class RangeFrames implements Iterator<DecodedFrame>, AutoCloseable {
     return grabber != null;
   }
 
-  /** Releases the grabber; the frames not yet taken are not decoded. Idempotent. */
+  /**
+   * Releases the grabber; the frames not yet taken are not decoded. Idempotent. While a frame is being decoded (a
+   * caller gave up waiting for it, or the task ended), the grabber is released when that call returns: closing it
+   * under FFmpeg would free what the decoder is using.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (busy > 0) {
+      closeRequested = true;
+      return;
+    }
+    release();
+  }
+
+  private void release() {
     if (!closed) {
       closed = true;
       closeGrabber();

@@ -17,10 +17,17 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class VideoRangeDecoder implements FrameDecoder {
   private final Configuration conf;
+  private final ImageLimits limits;
 
-  /** Reads videos with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings). */
+  /** Reads videos with {@code conf}'s file systems ({@code hdfs://}, {@code s3a://} settings), default limits. */
   public VideoRangeDecoder(Configuration conf) {
+    this(conf, ImageLimits.DEFAULTS);
+  }
+
+  /** As {@link #VideoRangeDecoder(Configuration)}; streams declaring more than {@code limits.maxPixels()} refused. */
+  public VideoRangeDecoder(Configuration conf, ImageLimits limits) {
     this.conf = conf;
+    this.limits = limits;
   }
 
   @Override
@@ -32,7 +39,23 @@ public final class VideoRangeDecoder implements FrameDecoder {
     if (range.error() != null) {
       return List.of(DecodedFrame.failed(frameTask(task.uri(), 0, null), range.error(), 0, 0)).iterator();
     }
-    return new RangeFrames(task.uri(), range, conf);
+    return new RangeFrames(task.uri(), range, conf, limits.maxPixels());
+  }
+
+  /**
+   * The task naming the {@code k}-th frame {@code task} yields: an image task itself; a range's k-th sampled frame
+   * (the frames this decoder returns, in order); a failed range's one frame.
+   */
+  static FrameTask sampledFrame(FrameTask task, int k) {
+    VideoRange range = task.range();
+    if (range == null) {
+      return task;
+    }
+    if (range.error() != null) {
+      return frameTask(task.uri(), 0, null);
+    }
+    int index = range.firstSampled() + k * range.stride();
+    return frameTask(task.uri(), index, range.times().millis(index));
   }
 
   /** The task naming frame {@code index} of video {@code uri}. */

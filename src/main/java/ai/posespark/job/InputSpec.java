@@ -18,6 +18,8 @@ import java.util.Locale;
  *                          and reported
  * @param maxPixels         images declaring more pixels get an error row, refused before decoding
  * @param maxDecodePixels   larger images are decoded subsampled to at most this many pixels
+ * @param maxFileBytes      larger image files get an error row without being read
+ * @param decodeTimeoutMs   a frame still decoding after this many milliseconds gets an error row; the task goes on
  * @param reducedDecode     whole-frame pipelines decode a JPEG far larger than the model input at 1/2, 1/4 or 1/8 in
  *                          the DCT domain (still at least the input's size); default true
  * @param listing           where {@code kind: images} inputs are listed and planned: on the driver, on the
@@ -25,7 +27,7 @@ import java.util.Locale;
  */
 public record InputSpec(List<String> paths, Kind kind, String annotations, String annotationsFormat,
                         String detections, List<String> extensions, Long maxPixels, Long maxDecodePixels,
-                        Boolean reducedDecode, Listing listing)
+                        Long maxFileBytes, Long decodeTimeoutMs, Boolean reducedDecode, Listing listing)
     implements java.io.Serializable {
 
   public InputSpec {
@@ -36,13 +38,15 @@ public record InputSpec(List<String> paths, Kind kind, String annotations, Strin
         .toList();
     maxPixels = maxPixels == null ? ImageLimits.DEFAULT_MAX_PIXELS : maxPixels;
     maxDecodePixels = maxDecodePixels == null ? ImageLimits.DEFAULT_MAX_DECODE_PIXELS : maxDecodePixels;
+    maxFileBytes = maxFileBytes == null ? ImageLimits.DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+    decodeTimeoutMs = decodeTimeoutMs == null ? ImageLimits.DEFAULT_DECODE_TIMEOUT_MS : decodeTimeoutMs;
     reducedDecode = reducedDecode == null || reducedDecode;
     listing = listing == null ? Listing.AUTO : listing;
   }
 
-  /** What decoding one image may allocate. */
+  /** What decoding one frame may cost. */
   public ImageLimits limits() {
-    return new ImageLimits(maxPixels, maxDecodePixels);
+    return new ImageLimits(maxPixels, maxDecodePixels, maxFileBytes, decodeTimeoutMs);
   }
 
   /** Key {@code input.listing}: who lists the image files and plans their partitions. */

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 final class JobSpecValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
+  /** The largest Java array, which holds an image file's bytes. */
+  private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
   private static final Set<String> METRICS = Set.of("coco", "pckh", "posetrack");
   private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
 
@@ -57,6 +59,13 @@ final class JobSpecValidator {
     }
     if (input.maxDecodePixels() < 1) {
       throw new JobSpecException("input.maxDecodePixels", input.maxDecodePixels() + " must be at least 1");
+    }
+    if (input.maxFileBytes() < 1 || input.maxFileBytes() > MAX_FILE_BYTES) {
+      throw new JobSpecException("input.maxFileBytes", input.maxFileBytes() + " is out of range 1.." + MAX_FILE_BYTES
+          + " (an image file is read whole into one array)");
+    }
+    if (input.decodeTimeoutMs() < 1) {
+      throw new JobSpecException("input.decodeTimeoutMs", input.decodeTimeoutMs() + " must be at least 1");
     }
     if (input.annotationsFormat() != null && !ANNOTATION_FORMATS.contains(input.annotationsFormat())) {
       throw new JobSpecException("input.annotationsFormat",

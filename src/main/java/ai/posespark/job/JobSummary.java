@@ -91,7 +91,7 @@ public record JobSummary(String runDir, long frames, long errors, long persons, 
 
   /** A {@code file:} URI as the local path a user types; other URIs as they are. */
   private static String local(String uri) {
-    return uri.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(uri)).toString() : uri;
+    return uri.startsWith("file:") ? new org.apache.hadoop.fs.Path(uri).toUri().getPath() : uri;
   }
 
   @Override

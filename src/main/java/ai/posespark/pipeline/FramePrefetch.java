@@ -1,5 +1,6 @@
 package ai.posespark.pipeline;
 
+import ai.posespark.decode.DaemonThreads;
 import ai.posespark.decode.DecodedFrame;
 import ai.posespark.source.FrameTask;
 import java.util.Iterator;
@@ -8,11 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -61,16 +59,7 @@ final class FramePrefetch implements Iterator<DecodedFrame>, AutoCloseable {
    * ({@link ai.posespark.model.tfjs.MallocTuning}) every arena keeps up to 32 MB of freed memory (measured: peak
    * RSS +540 MB from 1k to 10k images with a thread per task). Idle threads end after a minute.
    */
-  static final ExecutorService THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "posespark-decode-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
-  });
+  static final ExecutorService THREADS = DaemonThreads.cachedPool("posespark-decode");
 
   private void work(Function<FrameTask, Iterator<DecodedFrame>> decode, UnaryOperator<DecodedFrame> prepare) {
     try {

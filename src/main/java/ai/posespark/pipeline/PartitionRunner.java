@@ -5,6 +5,7 @@ import ai.posespark.decode.DecodedFrame;
 import ai.posespark.decode.FrameDecoder;
 import ai.posespark.decode.ImageFrameDecoder;
 import ai.posespark.decode.Subsampling;
+import ai.posespark.decode.TimedFrameDecoder;
 import ai.posespark.decode.VideoRangeDecoder;
 import ai.posespark.model.DeviceChooser;
 import ai.posespark.model.ModelCache;
@@ -35,7 +36,8 @@ import org.apache.spark.util.TaskCompletionListener;
  * {@link ImageFrameDecoder}; with {@code execution.prefetch} a thread of the task's own reads, decodes and prepares
  * the next batch while this one runs ({@link FramePrefetch}). Lazy, so a partition of any size needs memory for a
  * batch and what is decoded ahead only.
- * A frame that cannot be read or decoded becomes an {@code error} row with the reason, a batch the pipeline fails on
+ * A frame that cannot be read or decoded, or takes longer than {@code input.decodeTimeoutMs}
+ * ({@link TimedFrameDecoder}), becomes an {@code error} row with the reason, a batch the pipeline fails on
  * becomes error rows for its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it,
  * {@link PosePipeline} runs it.
  */
@@ -69,8 +71,11 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
     if (modelLoads != null) {
       modelLoads.add(SparkEnv.get().executorId() + "=" + ModelCache.loads());
     }
-    FrameDecoder images = new ImageFrameDecoder(settings.hadoop().get(), settings.limits(), settings.decodeTarget());
-    FrameDecoder videos = new VideoRangeDecoder(settings.hadoop().get());
+    long budget = settings.limits().decodeTimeoutMs();
+    FrameDecoder images = new TimedFrameDecoder(new ImageFrameDecoder(settings.hadoop().get(), settings.limits(),
+        settings.decodeTarget()), budget);
+    FrameDecoder videos = new TimedFrameDecoder(new VideoRangeDecoder(settings.hadoop().get(), settings.limits()),
+        budget);
     Function<FrameTask, Iterator<DecodedFrame>> decode = task -> (task.range() != null ? videos : images)
         .frames(task);
     Iterator<DecodedFrame> frames;

@@ -15,7 +15,8 @@ import java.util.List;
  * @param batchSize frames decoded and sent through the pipeline together
  * @param device    {@code execution.device}
  * @param hadoop    Hadoop settings for reading frames and staging models
- * @param limits    what decoding one image may allocate ({@code input.maxPixels}, {@code input.maxDecodePixels})
+ * @param limits    what decoding one frame may cost ({@code input.maxPixels}, {@code maxDecodePixels},
+ *                  {@code maxFileBytes}, {@code decodeTimeoutMs})
  * @param reducedDecode {@code input.reducedDecode}: JPEGs may decode reduced to the plan's {@link DecodeTarget}
  * @param prefetch  {@code execution.prefetch}: batches decoded ahead of the model per task (0: none)
  */

@@ -27,6 +27,19 @@ final class ExportedFrames {
         + "ORDER BY f.uri, f.frame_index").toLocalIterator();
   }
 
+  /**
+   * The file {@code name} in folder {@code dir}, taken as a name whatever it holds: Hadoop's {@code Path(dir, name)}
+   * parses {@code 2024-05-01T10:22:33.jpg} as a URI with scheme {@code 2024-05-01T10} and fails.
+   */
+  static org.apache.hadoop.fs.Path child(org.apache.hadoop.fs.Path dir, String name) {
+    return new org.apache.hadoop.fs.Path(dir, new org.apache.hadoop.fs.Path(null, null, name));
+  }
+
+  /** {@link #child(org.apache.hadoop.fs.Path, String)} of a folder given as a string. */
+  static org.apache.hadoop.fs.Path child(String dir, String name) {
+    return child(new org.apache.hadoop.fs.Path(dir), name);
+  }
+
   /** The frame's file name without folder and extension: {@code 000000000785}. */
   static String stem(String uri) {
     String name = uri.substring(uri.lastIndexOf('/') + 1);

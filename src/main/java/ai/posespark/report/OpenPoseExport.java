@@ -38,7 +38,7 @@ final class OpenPoseExport {
     long n = 0;
     for (Iterator<Row> it = ExportedFrames.select(spark, where); it.hasNext(); ) {
       Row f = it.next();
-      Path file = new Path(outDir, names.next(f, "_keypoints.json"));
+      Path file = ExportedFrames.child(outDir, names.next(f, "_keypoints.json"));
       try (OutputStream out = RunFiles.create(file, conf)) {
         JSON.writeValue(out, frame(f.getList(6)));
       }

@@ -25,7 +25,7 @@ final class OverlayExport {
     List<SampleFrames.Drawn> drawn = SampleFrames.draw(spark, where, "uri, frame_index", limit, 0);
     ExportedFrames.FileNames names = new ExportedFrames.FileNames(6);
     for (SampleFrames.Drawn d : drawn) {
-      Path file = new Path(outDir, names.next(d.frame(), "_overlay.jpg"));
+      Path file = ExportedFrames.child(outDir, names.next(d.frame(), "_overlay.jpg"));
       try (OutputStream out = RunFiles.create(file, conf)) {
         ImageIO.write(d.image(), "jpg", out);
       }
@@ -38,8 +38,8 @@ final class OverlayExport {
       }
     }
     for (Map.Entry<String, List<SampleFrames.Drawn>> v : videos.entrySet()) {
-      OverlayVideo.write(v.getValue(), new Path(outDir, ExportedFrames.stem(v.getKey()) + "_overlay.mp4").toString(),
-          conf);
+      String video = ExportedFrames.child(outDir, ExportedFrames.stem(v.getKey()) + "_overlay.mp4").toString();
+      OverlayVideo.write(v.getValue(), video, conf);
     }
     return drawn.size();
   }

@@ -164,7 +164,7 @@ final class ReviewExport {
     String file = uri.substring(uri.lastIndexOf('/') + 1);
     String ext = video ? ".jpg" : file.substring(file.lastIndexOf('.') < 0 ? file.length() : file.lastIndexOf('.'));
     String name = names.next(f, ext);
-    Path target = new Path(images, name);
+    Path target = ExportedFrames.child(images, name);
     if (video) {
       BufferedImage frame = pixels.videoFrames(uri, Set.of(f.getInt(2))).get(f.getInt(2));
       if (frame == null) {
@@ -176,7 +176,7 @@ final class ReviewExport {
       return name;
     }
     Path source = new Path(uri);
-    try (InputStream in = source.getFileSystem(conf).open(source); OutputStream o = RunFiles.create(target, conf)) {
+    try (InputStream in = RunFiles.open(source, conf); OutputStream o = RunFiles.create(target, conf)) {
       in.transferTo(o);
     } catch (FileNotFoundException e) {
       return null;

@@ -1,5 +1,6 @@
 package ai.posespark.report;
 
+import ai.posespark.sink.LiteralPath;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
 
@@ -30,7 +31,7 @@ public final class RunFinish {
       RunInfo.write(session, spec, summary);
       List<JobSummary.ErrorCount> reasons = List.of();
       if (summary.errors() > 0 && RunTables.exists(session, summary.runDir() + "/frames")) {
-        reasons = session.read().parquet(summary.runDir() + "/frames")
+        reasons = session.read().parquet(LiteralPath.of(summary.runDir() + "/frames"))
             .where(col("status").equalTo("error").and(col("run").equalTo(spec.name())))
             .groupBy("error").count().orderBy(desc("count"), col("error")).limit(TOP_ERRORS).collectAsList()
             .stream().map(r -> new JobSummary.ErrorCount(String.valueOf(r.get(0)), r.getLong(1))).toList();

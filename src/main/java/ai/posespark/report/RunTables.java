@@ -1,5 +1,6 @@
 package ai.posespark.report;
 
+import ai.posespark.sink.LiteralPath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class RunTables {
   private static void openIfPresent(SparkSession spark, String path, String view, List<String> views)
       throws IOException {
     if (exists(spark, path)) {
-      spark.read().parquet(path).createOrReplaceTempView(view);
+      spark.read().parquet(LiteralPath.of(path)).createOrReplaceTempView(view);
       views.add(view);
     }
   }

@@ -74,7 +74,7 @@ public final class DeltaSink implements RunTables {
   @Override
   public void publish(int k) throws IOException {
     for (String table : TABLES) {
-      spark.read().parquet(staged(table, k)).withColumn("chunk", lit(k)).write().format("delta")
+      spark.read().parquet(LiteralPath.of(staged(table, k))).withColumn("chunk", lit(k)).write().format("delta")
           .mode(SaveMode.Append).save(path(table));
     }
     discardPending();

@@ -142,7 +142,7 @@ public final class ParquetSink implements RunTables {
           continue;
         }
         Path rewrite = new Path(chunk.getParent(), REWRITE + k);
-        Dataset<Row> rows = spark.read().parquet(chunk.toString());
+        Dataset<Row> rows = spark.read().parquet(LiteralPath.of(chunk.toString()));
         // a USING join puts frame_id first: the rewritten chunk keeps the table's column order
         Column[] order = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
         rows.join(ids, "frame_id", "left_anti").select(order).write().mode(SaveMode.Overwrite)
@@ -177,19 +177,19 @@ public final class ParquetSink implements RunTables {
 
   @Override
   public Dataset<Row> readFrames(SparkSession spark) {
-    return spark.read().parquet(new Path(run, FRAMES).toString());
+    return spark.read().parquet(LiteralPath.of(new Path(run, FRAMES).toString()));
   }
 
   /** The input file versions of the committed chunks ({@code uri, version, chunk}); null before any. */
   @Override
   public Dataset<Row> readInputs(SparkSession spark) throws IOException {
-    return chunks(INPUTS).isEmpty() ? null : spark.read().parquet(new Path(run, INPUTS).toString());
+    return chunks(INPUTS).isEmpty() ? null : spark.read().parquet(LiteralPath.of(new Path(run, INPUTS).toString()));
   }
 
   /** The committed {@code persons/} table (with its {@code chunk} column). */
   @Override
   public Dataset<Row> readPersons(SparkSession spark) {
-    return spark.read().parquet(new Path(run, PERSONS).toString());
+    return spark.read().parquet(LiteralPath.of(new Path(run, PERSONS).toString()));
   }
 
   /** The committed chunk numbers of {@code table}, ascending. */

@@ -139,8 +139,9 @@ public final class FrameLister {
    */
   static void walk(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add, ListingReport report)
       throws IOException {
-    if (fs instanceof LocalFileSystem) {
-      walkLocal(fs, dir, taken, add, report);
+    if (fs instanceof LocalFileSystem local) {
+      java.nio.file.Path root = LocalFolder.realPath(local, dir);
+      walkLocal(local, dir, taken, add, report, root, new java.util.HashSet<>(Set.of(root)));
       return;
     }
     RemoteIterator<LocatedFileStatus> listing = fs.listFiles(dir, true);
@@ -158,9 +159,7 @@ public final class FrameLister {
    */
   static void filesIn(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add, ListingReport report)
       throws IOException {
-    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
-    while (entries.hasNext()) {
-      FileStatus f = entries.next();
+    for (FileStatus f : entries(fs, dir, report)) {
       if (!f.isDirectory()) {
         take(f, !isHiddenName(f.getPath().getName()), taken, add, report);
       }
@@ -170,17 +169,21 @@ public final class FrameLister {
   /**
    * The subfolders of {@code dir}: visible ones to {@code visible}; a hidden one is counted in {@code report} as
    * one entry on a local disk (as {@link #walkLocal} does) and goes to {@code hiddenTree} elsewhere, where the flat
-   * listing counts each of its files ({@link #countHidden}).
+   * listing counts each of its files ({@link #countHidden}); a local link back up to {@code dir} or above is
+   * reported and not followed.
    */
   static void subfolders(FileSystem fs, Path dir, Consumer<Path> visible, Consumer<Path> hiddenTree,
       ListingReport report) throws IOException {
-    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
-    while (entries.hasNext()) {
-      FileStatus f = entries.next();
+    // names it cannot list are reported by filesIn, which lists the same folder
+    for (FileStatus f : entries(fs, dir, new ListingReport())) {
       if (!f.isDirectory()) {
         continue;
       }
-      if (!isHiddenName(f.getPath().getName())) {
+      if (fs instanceof LocalFileSystem local && !isHiddenName(f.getPath().getName())
+          && loopsBack(local, dir, f.getPath())) {
+        report.excluded(f.getPath().toString(), "symbolic link to " + LocalFolder.realPath(local, f.getPath())
+            + ", a folder above it (a loop): not followed");
+      } else if (!isHiddenName(f.getPath().getName())) {
         visible.accept(f.getPath());
       } else if (fs instanceof LocalFileSystem) {
         report.hidden(f.getPath().toString());
@@ -188,6 +191,19 @@ public final class FrameLister {
         hiddenTree.accept(f.getPath());
       }
     }
+  }
+
+  /** A folder's entries: on a local disk through {@link LocalFolder}, which reports what it cannot name. */
+  private static List<FileStatus> entries(FileSystem fs, Path dir, ListingReport report) throws IOException {
+    if (fs instanceof LocalFileSystem local) {
+      return LocalFolder.entries(local, dir, report);
+    }
+    List<FileStatus> out = new ArrayList<>();
+    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
+    while (entries.hasNext()) {
+      out.add(entries.next());
+    }
+    return out;
   }
 
   /** Counts every file below a hidden folder as hidden, as {@link #walk}'s flat listing does off local disks. */
@@ -228,23 +244,42 @@ public final class FrameLister {
   }
 
   /**
-   * Lists a local folder tree with plain statuses. {@code listFiles} builds a {@link LocatedFileStatus} per file,
-   * which reads its permissions, and without Hadoop's native library the local file system gets them by running
-   * {@code stat} per file: 1,200 images took 7.5 s to list that way.
+   * Lists a local folder tree with plain statuses ({@link LocalFolder}). {@code listFiles} builds a
+   * {@link LocatedFileStatus} per file, which reads its permissions, and without Hadoop's native library the local
+   * file system gets them by running {@code stat} per file: 1,200 images took 7.5 s to list that way. Symbolic links
+   * are followed, each folder once by its real path: a link to a folder already walked or to one above the walk's
+   * root (a loop) is reported, as is a subfolder that cannot be read.
    */
-  private static void walkLocal(FileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add,
-      ListingReport report) throws IOException {
-    RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
-    while (entries.hasNext()) {
-      FileStatus f = entries.next();
+  private static void walkLocal(LocalFileSystem fs, Path dir, Predicate<Path> taken, Consumer<FileStatus> add,
+      ListingReport report, java.nio.file.Path root, Set<java.nio.file.Path> walked) throws IOException {
+    for (FileStatus f : LocalFolder.entries(fs, dir, report)) {
       if (isHiddenName(f.getPath().getName())) {
         report.hidden(f.getPath().toString());
       } else if (f.isDirectory()) {
-        walkLocal(fs, f.getPath(), taken, add, report);
+        String uri = f.getPath().toString();
+        try {
+          java.nio.file.Path real = LocalFolder.realPath(fs, f.getPath());
+          if (root.startsWith(real) || !walked.add(real)) {
+            report.excluded(uri, "symbolic link to " + real + ", a folder this walk lists already (a loop or a "
+                + "second link): not followed");
+          } else {
+            walkLocal(fs, f.getPath(), taken, add, report, root, walked);
+          }
+        } catch (IOException e) {
+          report.excluded(uri, "cannot list folder: " + e);
+        }
       } else {
         take(f, true, taken, add, report);
       }
     }
+  }
+
+  /**
+   * True when local folder {@code dir} is really {@code parent} or one of its ancestors: a symbolic link back up,
+   * which a walk must not enter.
+   */
+  static boolean loopsBack(LocalFileSystem fs, Path parent, Path dir) throws IOException {
+    return LocalFolder.realPath(fs, parent).startsWith(LocalFolder.realPath(fs, dir));
   }
 
   /** True when {@code p}'s extension is a default image extension. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The files a listing walked past without making a frame of them, so nothing leaves the dataset's accounting
  * silently: files of folders and globs whose extension {@code input.extensions} does not name, and hidden entries
- * ({@code .}/{@code _} prefixes); and ground-truth images that no listed file is. Counts every one, keeps the first
+ * ({@code .}/{@code _} prefixes); entries left out for a reason (a symbolic-link loop, a folder that cannot be read,
+ * a name that cannot be decoded); and ground-truth images that no listed file is. Counts every one, keeps the first
  * few as examples.
  */
 public final class ListingReport implements java.io.Serializable {
@@ -16,6 +17,8 @@ public final class ListingReport implements java.io.Serializable {
   private long skipped;
   private long hidden;
   private long unlisted;
+  private long excluded;
+  private final List<String> excludedExamples = new ArrayList<>();
   private final List<String> skippedExamples = new ArrayList<>();
   private final List<String> hiddenExamples = new ArrayList<>();
   private final List<String> unlistedExamples = new ArrayList<>();
@@ -36,6 +39,14 @@ public final class ListingReport implements java.io.Serializable {
     }
   }
 
+  /** An entry left out for {@code reason}: a link loop, an unreadable folder, an undecodable name. */
+  void excluded(String uri, String reason) {
+    excluded++;
+    if (excludedExamples.size() < EXAMPLES) {
+      excludedExamples.add(uri + ": " + reason);
+    }
+  }
+
   /** A ground-truth image no listed frame is: evaluated as an image without detections, and counted here. */
   public void annotatedNotListed(String fileName) {
     unlisted++;
@@ -52,6 +63,8 @@ public final class ListingReport implements java.io.Serializable {
     skipped += other.skipped;
     hidden += other.hidden;
     unlisted += other.unlisted;
+    excluded += other.excluded;
+    addExamples(excludedExamples, other.excludedExamples);
     addExamples(skippedExamples, other.skippedExamples);
     addExamples(hiddenExamples, other.hiddenExamples);
     addExamples(unlistedExamples, other.unlistedExamples);
@@ -78,6 +91,16 @@ public final class ListingReport implements java.io.Serializable {
     return hidden;
   }
 
+  /** Entries left out for a reason other than their extension or a hidden name. */
+  public long excluded() {
+    return excluded;
+  }
+
+  /** The first entries left out for a reason, each {@code uri: reason}. */
+  public List<String> excludedExamples() {
+    return List.copyOf(excludedExamples);
+  }
+
   /** The first skipped files, in listing order. */
   public List<String> skippedExamples() {
     return List.copyOf(skippedExamples);
@@ -90,7 +113,7 @@ public final class ListingReport implements java.io.Serializable {
 
   /** True when the listing left nothing out. */
   public boolean isEmpty() {
-    return skipped == 0 && hidden == 0 && unlisted == 0;
+    return skipped == 0 && hidden == 0 && unlisted == 0 && excluded == 0;
   }
 
   /** One line for the run summary, e.g. {@code skipped 2 files not listed by input.extensions (a.txt, b.csv)}. */
@@ -102,6 +125,9 @@ public final class ListingReport implements java.io.Serializable {
     }
     if (hidden > 0) {
       parts.add(hidden + " hidden ./_ entries (" + examples(hiddenExamples, hidden) + ")");
+    }
+    if (excluded > 0) {
+      parts.add(excluded + " entries that cannot be listed (" + examples(excludedExamples, excluded) + ")");
     }
     String line = parts.isEmpty() ? "no files skipped" : "skipped " + String.join(", ", parts);
     return unlisted == 0 ? line : line + "; " + unlisted + " annotated images not in the input, evaluated as "

@@ -19,8 +19,24 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * bytes around its frames, never a copy of the whole file. The decoder gets one thread: Spark already runs a task
  * per core. FFmpeg's own log is off (errors per broken macroblock would flood executor logs); what failed goes to
  * the frame rows instead.
+ *
+ * <p>FFmpeg reads only the bytes PoseSpark hands it. It picks a demuxer by content, whatever the file's name, and
+ * some open other URLs named inside the file: an HLS playlist or DASH manifest fetches its segments over HTTP, an
+ * SDP file binds UDP ports and waits, a concat list or image2 pattern opens other files. So only the demuxers of
+ * self-contained video files are allowed ({@link #DEMUXERS}; others fail with "Format ... not on whitelist"), and
+ * the only protocol is {@code file} for the local file itself (none for a Hadoop stream, which is custom I/O).
  */
 public final class VideoFiles {
+  /**
+   * FFmpeg's demuxers of self-contained files (names as {@code ffmpeg -demuxers} lists them; a multi-name demuxer
+   * such as {@code mov,mp4,m4a,3gp,3g2,mj2} matches by any of its names): MP4/MOV/3GP, Matroska/WebM, AVI, MPEG
+   * program and transport streams, ASF/WMV, FLV, Ogg, MXF, NUT, DV, IVF, Y4M, raw elementary streams, and a single
+   * image read as a one-frame video (the {@code *_pipe} readers; not {@code image2}, which expands file patterns).
+   */
+  static final String DEMUXERS = "mov,matroska,avi,mpeg,mpegts,asf,flv,ogg,mxf,nut,dv,ivf,yuv4mpegpipe,h264,hevc,"
+      + "m4v,mpegvideo,mjpeg,gif,jpeg_pipe,png_pipe,bmp_pipe,webp_pipe,tiff_pipe";
+  /** What the refusal says it refuses. */
+  private static final String REFUSED = "HLS playlists, DASH manifests, SDP sessions, concat lists, image patterns";
   private static final Pattern FFMPEG_ERROR = Pattern.compile("^(\\w+)\\(\\) error (-?\\d+)");
   private static volatile boolean quiet;
 
@@ -50,6 +66,9 @@ public final class VideoFiles {
       // "file:" so that FFmpeg never reads a colon in the path as a protocol name
       grabber = new FFmpegFrameGrabber("file:" + path.toUri().getPath());
     }
+    grabber.setOption("format_whitelist", DEMUXERS);
+    // the local file's own protocol; a stream is custom I/O and needs none, so a nested open can never succeed
+    grabber.setOption("protocol_whitelist", viaStream ? "none" : "file");
     grabber.setVideoOption("threads", "1");
     if (rgb) {
       grabber.setPixelFormat(AV_PIX_FMT_RGB24);
@@ -63,7 +82,11 @@ public final class VideoFiles {
       } catch (FFmpegFrameGrabber.Exception ignored) {
         // the open already failed; that is the error to report
       }
-      throw new IOException(reason(e), e);
+      String reason = reason(e);
+      if (reason.endsWith("Invalid argument")) {
+        reason += " (or a format refused because it opens other URLs or files: " + REFUSED + ")";
+      }
+      throw new IOException(reason, e);
     }
   }
 

@@ -1,22 +1,30 @@
 package ai.posespark.train;
 
+import ai.posespark.data.AnnotationFormatException;
 import ai.posespark.data.CocoDataset;
 import ai.posespark.data.ImageInfo;
 import ai.posespark.data.PersonAnnotation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The annotated images of a COCO-style ground truth, located and split by image into training and validation
  * (seeded). Training images keep the people with enough labelled keypoints; validation images every labelled
- * person who is not a crowd (evaluation scores them all). A file name that is a path or URI (a review export corrected
- * in CVAT or Label Studio names its images so) is taken as it is; a bare name is looked up under the image folder.
+ * person who is not a crowd (evaluation scores them all). A file name is relative to the image folder (the dataset's
+ * root) or an absolute path inside it; one with a scheme ({@code http://}, {@code s3a://}), a {@code ..} that leaves
+ * the folder or an absolute path elsewhere is refused naming its record: an annotation file must not make the job
+ * fetch URLs or read files outside the dataset.
  */
 public final class TrainingSet {
+  /** A URI scheme ({@code http:}, {@code s3a:}, {@code file:}); one letter and a colon would be a Windows drive. */
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private TrainingSet() {}
 
   /**
@@ -51,16 +59,45 @@ public final class TrainingSet {
       boolean train = i >= held;
       List<PersonAnnotation> persons = byImage.get(image.id()).stream()
           .filter(a -> !train || a.labelledCount() >= minKeypoints).toList();
-      out.add(new AnnotatedImage(locate(image.fileName(), imageFolder), image, persons, train));
+      out.add(new AnnotatedImage(locate(gt.source(), image, imageFolder), image, persons, train));
     }
     return out;
   }
 
-  /** A file name as given when it is a path or URI, else under {@code folder}. */
-  static String locate(String fileName, String folder) {
-    if (fileName.startsWith("/") || fileName.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-      return fileName;
+  /** {@code image}'s file inside {@code folder}; an {@link AnnotationFormatException} when it would leave it. */
+  static String locate(String source, ImageInfo image, String folder) {
+    String name = image.fileName();
+    String record = "images (id " + image.id() + ")";
+    if (SCHEME.matcher(name).find()) {
+      throw new AnnotationFormatException(source, record, "file_name", "'" + name + "' has a URI scheme; file "
+          + "names are paths inside the image folder " + folder);
     }
-    return folder.endsWith("/") ? folder + fileName : folder + "/" + fileName;
+    String root = folder.replaceAll("/+$", "");
+    String relative = name;
+    if (name.startsWith("/")) {
+      String rootPath = new org.apache.hadoop.fs.Path(root).toUri().getPath();
+      boolean local = !SCHEME.matcher(root).find() || root.startsWith("file:");
+      if (!local || !(name + "/").startsWith(rootPath + "/")) {
+        throw new AnnotationFormatException(source, record, "file_name", "'" + name + "' is an absolute path "
+            + "outside the image folder " + folder);
+      }
+      relative = name.substring(rootPath.length());
+    }
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : relative.split("/")) {
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new AnnotationFormatException(source, record, "file_name", "'" + name + "' leaves the image "
+              + "folder " + folder + " through '..'");
+        }
+        parts.removeLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    if (parts.isEmpty()) {
+      throw new AnnotationFormatException(source, record, "file_name", "'" + name + "' names no file");
+    }
+    return root + "/" + String.join("/", parts);
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -61,12 +60,7 @@ class BadImagesJobTest {
         execution: {batchSize: 4, device: cpu}
         output: {path: %s}
         """.formatted(images, TestImages.samples().resolve("person_keypoints.json"), dir.resolve("out")), List.of()));
-    frames = spark.read().parquet(summary.runDir() + "/frames").collectAsList().stream()
-        .collect(Collectors.toMap(r -> name(r.getAs("uri")), r -> r));
-  }
-
-  private static String name(String uri) {
-    return uri.substring(uri.lastIndexOf('/') + 1);
+    frames = FrameRows.byFileName(spark, summary.runDir());
   }
 
   @Test

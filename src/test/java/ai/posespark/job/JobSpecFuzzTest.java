@@ -21,6 +21,8 @@ class JobSpecFuzzTest {
         extensions: [jpg, png]
         maxPixels: 100000000
         maxDecodePixels: 16777216
+        maxFileBytes: 536870912
+        decodeTimeoutMs: 60000
       model:
         pipeline: top-down
         pose: movenet-thunder

@@ -129,6 +129,14 @@ class JobSpecLoaderTest {
     assertEquals("input.extensions", failure(VALID, "input.extensions=[]").key());
     assertEquals("input.maxPixels", failure(VALID, "input.maxPixels=0").key());
     assertEquals("input.maxDecodePixels", failure(VALID, "input.maxDecodePixels=-1").key());
+    JobSpec bounded = JobSpecLoader.parse(VALID, List.of("input.maxFileBytes=1000", "input.decodeTimeoutMs=250"));
+    assertEquals(1000, bounded.input().limits().maxFileBytes());
+    assertEquals(250, bounded.input().limits().decodeTimeoutMs());
+    assertEquals(512L << 20, spec.input().limits().maxFileBytes(), "default");
+    assertEquals(60_000, spec.input().limits().decodeTimeoutMs(), "default");
+    assertEquals("input.maxFileBytes", failure(VALID, "input.maxFileBytes=0").key());
+    assertEquals("input.maxFileBytes", failure(VALID, "input.maxFileBytes=4000000000").key());
+    assertEquals("input.decodeTimeoutMs", failure(VALID, "input.decodeTimeoutMs=0").key());
     assertTrue(failure(VALID, "input.maxPixels=lots").getMessage().contains("input.maxPixels: 'lots' is not an "
         + "integer"), failure(VALID, "input.maxPixels=lots").getMessage());
   }

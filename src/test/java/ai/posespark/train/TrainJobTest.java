@@ -58,7 +58,7 @@ class TrainJobTest {
         execution: {device: cpu}
         train: {epochs: 2, batchSize: 4, copies: 3, seed: 5, validationFraction: 0.34}
         output: {path: %s}
-        """.formatted(dir.resolve("unused"), export, dir.resolve("out")), List.of());
+        """.formatted(dir, export, dir.resolve("out")), List.of());
     JobSummary summary = PoseJob.run(SparkTestSession.get(), spec);
 
     JsonNode report = AnnotationFiles.JSON.readTree(dir.resolve("out/finetune-test/training.json").toFile());
@@ -166,14 +166,15 @@ class TrainJobTest {
     assertTrue(html.contains("Validation (MPII PCKh)") && html.contains("Mean PCKh@0.5"), "PCKh before/after");
   }
 
-  /** The export: images by absolute path, the second one mirrored, the third corrupt. */
+  /** The export: images by absolute path inside {@code dir}, the second one mirrored, the third corrupt. */
   private static Path writeExport(Path dir) throws Exception {
     ObjectNode gt = (ObjectNode) AnnotationFiles.JSON.readTree(
         TrainingFixtures.SAMPLES.resolve("person_keypoints.json").toFile());
     ObjectNode image = (ObjectNode) gt.path("images").get(0);
     ObjectNode person = (ObjectNode) gt.path("annotations").get(0);
     int width = image.path("width").asInt();
-    Path original = TrainingFixtures.SAMPLES.resolve(image.path("file_name").asText()).toAbsolutePath();
+    Path original = Files.copy(TrainingFixtures.SAMPLES.resolve(image.path("file_name").asText()),
+        dir.resolve("original.jpg"));
     BufferedImage photo = ImageIO.read(original.toFile());
     BufferedImage mirrored = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < photo.getHeight(); y++) {
