@@ -61,7 +61,11 @@ class BatchTest {
         double scale = Math.max(1, expected.abs().max().getFloat());
         double diff = together.get(k).sub(expected).abs().max().getFloat();
         System.out.printf("%s batch 2, output %d: max|diff| vs single runs %.2e%n", name, k, diff);
-        assertTrue(diff <= 1e-4 * scale, name + " output " + k + ": " + diff);
+        // BlazePose's segmentation mask (a sigmoid over large logits; the golden test allows it 5e-3) moves by
+        // 1.3e-4 between the kernels oneDNN picks for batch 1 and 2 on an AMD EPYC: README, known issues
+        boolean mask = name.startsWith("blazepose-") && !name.equals("blazepose-detector")
+            && "Identity_1".equals(model.outputs().get(k).name());
+        assertTrue(diff <= (mask ? 5e-4 : 1e-4) * scale, name + " output " + k + ": " + diff);
       }
     }
   }
