@@ -2,11 +2,13 @@ package ai.posespark.model;
 
 import ai.djl.engine.Engine;
 import com.sun.jna.Function;
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class NnpackSwitch {
   private static final Logger LOG = LoggerFactory.getLogger(NnpackSwitch.class);
   private static final int NNP_STATUS_SUCCESS = 0;
+  private static final int RTLD_LAZY = 0x1;
+  private static final int RTLD_NOLOAD = 0x4;
   private static volatile boolean done;
 
   private NnpackSwitch() {}
@@ -43,7 +47,10 @@ public final class NnpackSwitch {
         if (library.isEmpty()) {
           return;
         }
-        NativeLibrary torch = NativeLibrary.getInstance(library.get().toString());
+        // the library DJL loaded, as it is: JNA's default flags would re-open it RTLD_GLOBAL, and its exported
+        // protobuf symbols would then bind OR-Tools' natives, loaded later, to the wrong protobuf (a crash)
+        NativeLibrary torch = NativeLibrary.getInstance(library.get().toString(),
+            Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
         int status = torch.getFunction("nnp_initialize").invokeInt(new Object[0]);
         if (status == NNP_STATUS_SUCCESS) {
           return;
