@@ -2,6 +2,7 @@ package ai.posespark.model.tfjs.ops;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.posespark.model.CpuModel;
 import java.util.Arrays;
 import java.util.Map;
@@ -39,8 +40,8 @@ final class ConvolutionCheck {
    * @param reference the same convolution and activation without oneDNN
    */
   NDArray run(NDArray input, Supplier<NDArray> fast, Supplier<NDArray> reference) {
-    if (!Device.Type.CPU.equals(input.getDevice().getDeviceType())) {
-      return fast.get();
+    if (!Device.Type.CPU.equals(input.getDevice().getDeviceType()) || input.getDataType() != DataType.FLOAT32) {
+      return fast.get(); // oneDNN's float kernels only (float64, e.g. gradient checks, runs libtorch's own)
     }
     String shape = Arrays.toString(input.getShape().getShape());
     Boolean right = fastIsRight.get(shape);
