@@ -40,7 +40,8 @@ class HostileListingTest {
   }
 
   private static List<String> names(List<FrameTask> tasks, Path root) {
-    return tasks.stream().map(t -> t.uri().substring(t.uri().indexOf("/root/") + 6)).sorted().toList();
+    String prefix = root.toString() + "/"; // the listing's URIs name the files under the folder it was given
+    return tasks.stream().map(t -> t.uri().substring(t.uri().indexOf(prefix) + prefix.length())).sorted().toList();
   }
 
   @Test
