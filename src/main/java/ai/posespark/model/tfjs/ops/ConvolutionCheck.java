@@ -3,8 +3,8 @@ package ai.posespark.model.tfjs.ops;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.posespark.model.CpuModel;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * wrongly on some CPUs (an AMD EPYC Zen 5 here: depthwise with a channel multiplier, 34 input channels at 25×25,
  * 96 to 34 channels 1×1 on channels-last input; README, known issues) and which ones depends on the CPU, the layout
  * and the shape. So the first run of each input shape on the CPU also computes {@link TapSumConvolution}, which uses
- * no oneDNN convolution, and compares: where oneDNN agrees (all shapes of the npm models here) it keeps running
+ * no oneDNN convolution, and compares: where oneDNN agrees (every npm model shape at batch 1 here) it keeps running
  * alone at full speed; where not, the shape runs the tap sum from then on and one warning names the node, shape,
  * error and CPU. One check per node and shape per JVM (a few ms each, once).
  */
@@ -26,7 +26,7 @@ final class ConvolutionCheck {
   static final double TOLERANCE = 1e-3;
 
   private final String node;
-  private final Map<String, Boolean> fastIsRight = new ConcurrentHashMap<>();
+  private final Map<Shape, Boolean> fastIsRight = new ConcurrentHashMap<>();
 
   ConvolutionCheck(String node) {
     this.node = node;
@@ -43,7 +43,7 @@ final class ConvolutionCheck {
     if (!Device.Type.CPU.equals(input.getDevice().getDeviceType()) || input.getDataType() != DataType.FLOAT32) {
       return fast.get(); // oneDNN's float kernels only (float64, e.g. gradient checks, runs libtorch's own)
     }
-    String shape = Arrays.toString(input.getShape().getShape());
+    Shape shape = input.getShape();
     Boolean right = fastIsRight.get(shape);
     if (right != null) {
       return right ? fast.get() : reference.get();
