@@ -14,6 +14,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,8 +98,10 @@ public final class OnnxModel implements LoadedModel {
   public NDList run(NDManager scope, NDList inputs) {
     NDArray x = inputs.singletonOrThrow();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    float[] values = x.toType(DataType.FLOAT32, false).toFloatArray();
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(values), x.getShape().getShape());
+    // a direct, native-order buffer ONNX Runtime reads in place (a heap array would be copied once more)
+    FloatBuffer values = x.toType(DataType.FLOAT32, false).toByteBuffer().order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, values, x.getShape().getShape());
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       NDList out = new NDList(result.size());
       for (Map.Entry<String, OnnxValue> e : result) {
@@ -106,10 +109,7 @@ public final class OnnxModel implements LoadedModel {
           throw new IllegalStateException("ONNX output '" + e.getKey() + "' is not a float tensor: "
               + e.getValue().getInfo());
         }
-        FloatBuffer buffer = o.getFloatBuffer();
-        float[] data = new float[buffer.remaining()];
-        buffer.get(data);
-        out.add(scope.create(data, new Shape(o.getInfo().getShape())));
+        out.add(scope.create(o.getFloatBuffer(), new Shape(o.getInfo().getShape())));
       }
       return out;
     } catch (OrtException e) {
