@@ -8,6 +8,7 @@ import ai.posespark.eval.Evaluator;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.eval.ResultsEvaluation;
 import ai.posespark.model.ModelCatalog;
+import ai.posespark.pipeline.InflightMarkers;
 import ai.posespark.pipeline.PartitionRunner;
 import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.PipelinePlan;
@@ -76,6 +77,10 @@ public final class PoseJob {
     String workDir = folder.workDir();
     RunTables sink = tables(spark, spec, workDir, conf);
     List<Integer> committed = sink.recover();
+    int died = InflightMarkers.of(workDir, conf).adoptLeftovers();
+    if (died > 0) {
+      LOG.warn("{}: {} frames were being decoded when the run before ended: they get error rows", spec.name(), died);
+    }
 
     ListingReport listing = new ListingReport();
     RunTables prior = spec.output().mode().incremental() && !committed.isEmpty() ? sink : null;
@@ -91,7 +96,7 @@ public final class PoseJob {
          ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, run.chunks())) {
       for (int k = 0; k < run.chunks(); k++) {
         Dataset<Row> estimated = infer(spark, run.tasks(k), settings, new PartitionRunner(settings,
-            progress.counter(), loads));
+            progress.counter(), loads, workDir));
         Dataset<Row> inference = estimated;
         if (spec.tracking().enabled()) {
           // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each
