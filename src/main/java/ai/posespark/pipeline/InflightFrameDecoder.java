@@ -57,10 +57,13 @@ final class InflightFrameDecoder implements FrameDecoder {
       }
 
       private DecodedFrame step() {
+        if (produced >= task.frameCount()) {
+          return null; // a task yields exactly its frames (VideoRangeDecoder accounts for each)
+        }
         FrameTask frame = VideoRangeDecoder.sampledFrame(task, produced);
         if (killer != null) {
-          return produced < task.frameCount() ? failed(frame, "not decoded: frame " + killer.frameIndex()
-              + " of this range killed an executor while decoding") : null;
+          return failed(frame, "not decoded: frame " + killer.frameIndex() + " of this range killed an executor "
+              + "while decoding");
         }
         if (died.contains(frame.frameId())) {
           killer = frame;
