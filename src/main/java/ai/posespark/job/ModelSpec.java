@@ -27,11 +27,13 @@ import ai.posespark.pipeline.TopDownSettings;
  * @param ilp               bottom-up: the ILP grouper's bounds and constants
  * @param catalog           a catalog file of the user's, laid over the bundled {@code conf/models.yaml} (local
  *                          path or Hadoop URI), or null
+ * @param trustTorchScript  a TorchScript {@code .pt} named by path runs only when true (default false; catalog
+ *                          entries are trusted): see {@link TorchScriptTrust}
  */
 public record ModelSpec(
     String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore,
     Double cropPadding, Integer refine, Boolean flipTest, PoseNmsSpec poseNms, Double minDetectionScore,
-    Double detectionNmsIou, Integer maxPersons, PafSpec paf, IlpSpec ilp, String catalog)
+    Double detectionNmsIou, Integer maxPersons, PafSpec paf, IlpSpec ilp, String catalog, Boolean trustTorchScript)
     implements java.io.Serializable {
 
   /** The pipeline when the job file names none. */
@@ -51,6 +53,7 @@ public record ModelSpec(
     maxPersons = maxPersons == null ? d.maxPersons() : maxPersons;
     paf = paf == null ? PafSpec.defaults() : paf;
     ilp = ilp == null ? IlpSpec.defaults() : ilp;
+    trustTorchScript = trustTorchScript != null && trustTorchScript;
   }
 
   /**

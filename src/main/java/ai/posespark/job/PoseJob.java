@@ -62,6 +62,7 @@ public final class PoseJob {
       return evaluateResults(spark, spec, runDir, start);
     }
     if (spec.input().kind() == InputSpec.Kind.TRAIN) {
+      TorchScriptTrust.check(spec, catalog(spec));
       RunFolder folder = RunFolder.prepare(spec, runDir, List.of(), conf);
       JobSummary trained = TrainJob.run(spark, spec, folder.workDir(), runDir);
       folder.commit();
@@ -207,6 +208,7 @@ public final class PoseJob {
    */
   public static void checkBeforeStart(JobSpec spec) {
     if (spec.input().kind() == InputSpec.Kind.TRAIN) {
+      TorchScriptTrust.check(spec, catalog(spec));
       TrainJob.model(spec);
     } else if (spec.input().kind() != InputSpec.Kind.RESULTS) {
       plan(spec, null);
@@ -220,9 +222,11 @@ public final class PoseJob {
    * @param imageIds the ground truth's file name → image id index (detection files are keyed by image id), or null
    */
   public static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
+    ModelCatalog catalog = catalog(spec);
+    TorchScriptTrust.check(spec, catalog);
     try {
       return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
-          catalog(spec));
+          catalog);
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }

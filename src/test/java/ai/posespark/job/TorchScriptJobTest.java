@@ -1,6 +1,9 @@
 package ai.posespark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
 import java.awt.Color;
@@ -35,7 +38,7 @@ class TorchScriptJobTest {
     JobSpec spec = JobSpecLoader.parse("""
         name: ts
         input: {paths: [%s]}
-        model: {pose: %s, minPersonScore: 0.5}
+        model: {pose: %s, minPersonScore: 0.5, trustTorchScript: true}
         execution: {device: cpu}
         output: {path: %s}
         """.formatted(dir.resolve("img"), pt, dir.resolve("out")), List.of());
@@ -50,5 +53,33 @@ class TorchScriptJobTest {
     assertEquals(152, kps.get(9).getFloat(2), 2.1);
     Row frame = SparkTestSession.get().read().parquet(summary.runDir() + "/frames").select("model").first();
     assertEquals("movenet-lightning", frame.getString(0));
+  }
+
+  /** A .pt named by path is code from wherever the job file points: refused before Spark unless trusted. */
+  @Test
+  void torchScriptByPathNeedsTrustTorchScript() throws Exception {
+    Path pt = ai.posespark.model.TorchScriptFixture.write(dir.resolve("movenet-lightning.pt"));
+    String yaml = """
+        name: ts
+        input: {paths: [%s]}
+        model: {pose: %s%s}
+        output: {path: %s}
+        """;
+    JobSpec untrusted = JobSpecLoader.parse(yaml.formatted(dir, pt, "", dir.resolve("out")), List.of());
+    JobSpecException e = assertThrows(JobSpecException.class, () -> PoseJob.checkBeforeStart(untrusted));
+    System.out.println("untrusted TorchScript: " + e.getMessage());
+    assertEquals("model.pose", e.key());
+    assertTrue(e.getMessage().contains("'" + pt + "' is a TorchScript file named by path"), e.getMessage());
+    assertTrue(e.getMessage().contains("set model.trustTorchScript: true"), e.getMessage());
+    assertThrows(JobSpecException.class, () -> PoseJob.run(SparkTestSession.get(), untrusted), "the run refuses too");
+    assertFalse(java.nio.file.Files.exists(dir.resolve("out/ts")), "nothing written");
+
+    PoseJob.checkBeforeStart(JobSpecLoader.parse(yaml.formatted(dir, pt, ", trustTorchScript: true",
+        dir.resolve("out")), List.of()));
+    // the bundled catalog's entries are trusted by name, and a model.json by path is data, not code
+    PoseJob.checkBeforeStart(JobSpecLoader.parse(yaml.formatted(dir, "movenet-lightning", "", dir.resolve("out")),
+        List.of()));
+    PoseJob.checkBeforeStart(JobSpecLoader.parse(yaml.formatted(dir, dir.resolve("movenet-lightning.json"), "",
+        dir.resolve("out")), List.of()));
   }
 }
