@@ -209,8 +209,9 @@ final class RunFolder {
   }
 
   /** The model keys that decide a run's rows (all but the catalog file's path and the TorchScript trust), as JSON. */
-  private static ObjectNode modelSettings(JobSpec spec) {
-    ObjectNode settings = JSON.valueToTree(spec.model());
+  private static ObjectNode modelSettings(JobSpec spec) throws IOException {
+    // through text, as the marker holds them: a float reads back as a double node, which a float node never equals
+    ObjectNode settings = (ObjectNode) JSON.readTree(JSON.writeValueAsString(spec.model()));
     settings.remove("catalog");
     settings.remove("trustTorchScript");
     return settings;
