@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import ai.posespark.data.FileNameIndex;
 import ai.posespark.eval.EvalReport;
+import ai.posespark.eval.EvalSettings;
 import ai.posespark.eval.Evaluator;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.eval.ResultsEvaluation;
@@ -113,7 +114,7 @@ public final class PoseJob {
     EvalReport report = null;
     if (!spec.evaluation().metrics().isEmpty()) {
       report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), workDir + "/eval",
-          spec.model().minKeypointScore(), spec.evaluation().posetrack());
+          new EvalSettings(spec.model().minKeypointScore(), spec.evaluation().posetrack()));
       LOG.info("{}", report);
     }
     folder.commit();
