@@ -152,7 +152,7 @@ final class JobSpecValidator {
           + "or a path/URI to model.json or .pt)");
     }
     try {
-      Pipelines.standard().requireKnown(model.pipeline());
+      Pipelines.requireKnown(model.pipeline());
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }
