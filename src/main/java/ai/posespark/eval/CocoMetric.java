@@ -76,6 +76,13 @@ public final class CocoMetric implements Metric {
   }
 
   @Override
+  public List<TablePlot> plots() {
+    return List.of(new TablePlot("Per keypoint: how often each joint is placed well (COCO)", "per keypoint",
+        "fraction", "coco_per_keypoint", "keypoint", "keypoint_index",
+        List.of("detection_rate", "oks_term_mean", "pck_10")));
+  }
+
+  @Override
   public void checkGroundTruth(AnnotationFormat format, String uri) {
     if (format == AnnotationFormat.MPII) {
       throw new IllegalArgumentException("evaluation.metrics: coco cannot be computed on "

@@ -18,6 +18,11 @@ public interface Metric {
   /** The Parquet tables it writes under {@code eval/}, each opened as a view of the same name by the report. */
   List<String> tables();
 
+  /** The run report's bar charts of this metric's tables; none by default. */
+  default List<TablePlot> plots() {
+    return List.of();
+  }
+
   /**
    * Fails when ground truth in {@code format} cannot score this metric.
    *

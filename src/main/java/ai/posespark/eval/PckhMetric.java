@@ -46,6 +46,12 @@ public final class PckhMetric implements Metric {
   }
 
   @Override
+  public List<TablePlot> plots() {
+    return List.of(new TablePlot("MPII PCKh per joint (%)", "PCKh per joint", "%", "pckh_per_joint", "joint",
+        "joint_index", List.of("pckh_0_5", "pckh_0_1")));
+  }
+
+  @Override
   public void checkGroundTruth(AnnotationFormat format, String uri) {
     if (format != AnnotationFormat.MPII) {
       throw new IllegalArgumentException("evaluation.metrics: pckh cannot be computed on "

@@ -60,6 +60,12 @@ public final class PoseTrackMetric implements Metric {
   }
 
   @Override
+  public List<TablePlot> plots() {
+    return List.of(new TablePlot("PoseTrack MOTA and AP per joint (total = mean over joints)", "PoseTrack per joint",
+        "", "posetrack_mota", "joint", "joint_index", List.of("mota", "ap", "precision", "recall")));
+  }
+
+  @Override
   public void checkGroundTruth(AnnotationFormat format, String uri) {
     if (format != AnnotationFormat.POSETRACK) {
       throw new IllegalArgumentException("evaluation.metrics: posetrack needs PoseTrack18 ground truth (track ids, "
