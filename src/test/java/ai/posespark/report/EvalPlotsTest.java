@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalPlotsTest {
   @Test
   void eachMetricsTableGivesItsBarChart(@TempDir Path run) throws Exception {
-    SparkSession spark = ai.posespark.job.SparkTestSession.get().newSession();
+    SparkSession spark = ai.posespark.run.SparkTestSession.get().newSession();
     List<Row> pckh = new ArrayList<>();
     List<Row> posetrack = new ArrayList<>();
     for (int j = 0; j < 3; j++) {
