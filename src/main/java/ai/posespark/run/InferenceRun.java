@@ -19,6 +19,7 @@ import ai.posespark.plan.RunPlan;
 import ai.posespark.report.JobSummary;
 import ai.posespark.report.RunFinish;
 import ai.posespark.report.RunIncrement;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.DeltaSink;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
@@ -95,7 +96,7 @@ final class InferenceRun {
       }
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
-    Dataset<Row> persons = sink.readPersons(spark).where(col("run").equalTo(spec.name()));
+    Dataset<Row> persons = sink.readPersons(spark).where(col(Columns.RUN).equalTo(spec.name()));
     ResultsJsonWriter.write(persons, workDir + "/results.json", conf, GroundTruthImageIds.resolver(imageIds),
         spec.model().minKeypointScore());
     LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
