@@ -75,7 +75,7 @@ public final class PoseTrackMetric implements Metric {
 
   @Override
   public String refusesResultsFile() {
-    return "evaluates a job's persons table (track ids), not a results file";
+    return "evaluates the persons table of a job run (track ids), not a results file";
   }
 
   /** Keypoints below {@link EvalSettings#minKeypointScore} are not submitted; {@link EvalSettings#posetrackRules}. */

@@ -39,7 +39,7 @@ class MetricsTest {
   void onlyPoseTrackRefusesAResultsFileAndTheReportOpensEveryTable() {
     assertNull(Metrics.require("coco").refusesResultsFile());
     assertNull(Metrics.require("pckh").refusesResultsFile());
-    assertEquals("evaluates a job's persons table (track ids), not a results file",
+    assertEquals("evaluates the persons table of a job run (track ids), not a results file",
         Metrics.require("posetrack").refusesResultsFile());
     assertEquals(List.of("coco_summary", "coco_per_keypoint", "pckh_per_joint", "posetrack_mota"), Metrics.tables());
   }
