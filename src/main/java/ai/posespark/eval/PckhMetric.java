@@ -35,6 +35,27 @@ public final class PckhMetric implements Metric {
       .add("in_mean", DataTypes.BooleanType, false)
       .add("approximated", DataTypes.BooleanType, false); // joint approximated from COCO-17 predictions
 
+  /** PCKh's thresholds as the JSON keys name them, in {@link PckhMetrics}' order. */
+  private static final String[] THRESHOLDS = {"0.5", "0.1"};
+
+  /**
+   * Writes PCKh per MPII joint at each threshold ({@code pckh@0.5}, {@code pckh@0.1}; null where no joint counts)
+   * and the joints' counts ({@code joint_count}) into {@code json}: what {@code pckh.json} and the fine-tuning
+   * report's validation share.
+   */
+  public static void putPerJoint(ObjectNode json, PckhMetrics m) {
+    for (int t = 0; t < THRESHOLDS.length; t++) {
+      ObjectNode perJoint = json.putObject("pckh@" + THRESHOLDS[t]);
+      for (int j = 0; j < Mpii16.K; j++) {
+        putNumber(perJoint, Mpii16.NAMES.get(j), m.pckh(t, j));
+      }
+    }
+    ObjectNode counts = json.putObject("joint_count");
+    for (int j = 0; j < Mpii16.K; j++) {
+      counts.put(Mpii16.NAMES.get(j), m.count()[j]);
+    }
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -99,23 +120,13 @@ public final class PckhMetric implements Metric {
       EvalFiles.writeTable(spark, rows, PCKH_PER_JOINT, dir + "/pckh_per_joint");
 
       ObjectNode json = EvalFiles.JSON.createObjectNode();
-      String[] thr = {"0.5", "0.1"};
       for (int t = 0; t < 2; t++) {
-        json.put("mean_pckh@" + thr[t], m.mean(t));
+        json.put("mean_pckh@" + THRESHOLDS[t], m.mean(t));
       }
-      for (int t = 0; t < 2; t++) {
-        ObjectNode perJoint = json.putObject("pckh@" + thr[t]);
-        for (int j = 0; j < Mpii16.K; j++) {
-          putNumber(perJoint, Mpii16.NAMES.get(j), m.pckh(t, j));
-        }
-      }
-      ObjectNode counts = json.putObject("joint_count");
-      for (int j = 0; j < Mpii16.K; j++) {
-        counts.put(Mpii16.NAMES.get(j), m.count()[j]);
-      }
+      putPerJoint(json, m);
       ObjectNode tables = json.putObject("tables");
       for (int t = 0; t < 2; t++) {
-        ObjectNode at = tables.putObject("pckh@" + thr[t]);
+        ObjectNode at = tables.putObject("pckh@" + THRESHOLDS[t]);
         putTable(at.putObject("table_mmpose_hrnet"), m.table(t, false));
         putTable(at.putObject("table_official_matlab"), m.table(t, true));
       }
