@@ -66,10 +66,9 @@ public final class WholeFramePipeline implements PosePipeline {
     if (grouping == null) {
       return entry.decoder();
     }
-    PoseDecoders decoders = PoseDecoders.standard();
-    String decoder = decoders.withGrouping(entry.decoder(), grouping);
+    String decoder = PoseDecoders.withGrouping(entry.decoder(), grouping);
     if (decoder == null) {
-      List<String> supported = decoders.groupingsOf(entry.decoder());
+      List<String> supported = PoseDecoders.groupingsOf(entry.decoder());
       throw new PipelineException("model.grouping", "'" + grouping + "' is not available for " + entry.name()
           + (supported.isEmpty() ? " (its decoder '" + entry.decoder() + "' finds people without a grouping step)"
               : " (it supports " + String.join(" | ", supported) + ")"));
@@ -122,7 +121,7 @@ public final class WholeFramePipeline implements PosePipeline {
     /** The decoder for a model with {@code outputNames} (empty: the npm graph's order). */
     PoseDecoder decoder(List<String> outputNames) {
       ModelEntry entry = pose.entry();
-      return PoseDecoders.standard().create(decoder, CatalogModels.decoderSettings(entry, outputNames,
+      return PoseDecoders.STANDARD.require(decoder).create(CatalogModels.decoderSettings(entry, outputNames,
           minPersonScore, groupers));
     }
   }

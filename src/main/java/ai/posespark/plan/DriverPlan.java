@@ -5,6 +5,7 @@ import ai.posespark.jobfile.ExecutionSpec;
 import ai.posespark.jobfile.InputSpec;
 import ai.posespark.jobfile.JobSpec;
 import ai.posespark.jobfile.JobSpecException;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.RunTables;
 import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FileVersions;
@@ -75,7 +76,7 @@ public final class DriverPlan implements RunPlan {
         : PriorFrames.of(prior.readFrames(spark), prior.readInputs(spark));
     PriorFrames.Selection selection = frames.select(listed, spec.execution().retryErrors(), versions);
     if (!selection.redo().isEmpty()) {
-      prior.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF("frame_id"));
+      prior.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF(Columns.FRAME_ID));
     }
     List<FrameTask> todo = selection.todo();
     // a video range task produces a row per sampled frame

@@ -26,7 +26,7 @@ public final class JobPipeline {
    */
   public static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
     try {
-      return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
+      return Pipelines.plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
           catalog(spec));
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());

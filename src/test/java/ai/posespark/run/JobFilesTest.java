@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
+import ai.posespark.eval.CocoMetrics;
 import ai.posespark.jobfile.InputSpec;
 import ai.posespark.jobfile.JobSpec;
 import ai.posespark.jobfile.JobSpecLoader;
@@ -85,7 +86,7 @@ class JobFilesTest {
     assertNotNull(summary.report(), "report.html written");
     if (spec.input().kind() == InputSpec.Kind.RESULTS) {
       assertNotNull(summary.evaluation());
-      assertTrue(summary.evaluation().coco().stats()[0] > 0.3, "AP of the results evaluated");
+      assertTrue(summary.evaluation().numbers(CocoMetrics.class).stats()[0] > 0.3, "AP of the results evaluated");
       return;
     }
     assertTrue(summary.frames() > 0 && summary.persons() > 0, "frames and people");
