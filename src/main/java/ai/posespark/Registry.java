@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Named entries in registration order, a name registered twice being a programming error: what the pipeline, pose
- * decoder and box decoder registries share (a job file names an entry; an unknown name fails listing the rest).
+ * Named entries in registration order, a name registered twice being a programming error: the one registry type, of
+ * pipelines, pose and box decoders, metrics and TF.js ops (a job file or a graph names an entry; an unknown name
+ * fails listing the rest).
  *
  * @param <T> the entry type
  */
@@ -23,10 +24,20 @@ public final class Registry<T> {
    * @param name    an entry's name
    */
   public Registry(String what, List<T> entries, Function<T, String> name) {
+    this(what, entries.stream().map(e -> Map.entry(name.apply(e), e)).toList());
+  }
+
+  /**
+   * Entries whose names are given beside them (e.g. TF op name → kernel factory).
+   *
+   * @param what  what an entry is, for messages, e.g. {@code op}
+   * @param named name and entry, in registration order
+   */
+  public Registry(String what, List<Map.Entry<String, T>> named) {
     Map<String, T> all = new LinkedHashMap<>();
-    for (T e : entries) {
-      if (all.putIfAbsent(name.apply(e), e) != null) {
-        throw new IllegalStateException(what + " " + name.apply(e) + " registered twice");
+    for (Map.Entry<String, T> e : named) {
+      if (all.putIfAbsent(e.getKey(), e.getValue()) != null) {
+        throw new IllegalStateException(what + " " + e.getKey() + " registered twice");
       }
     }
     this.what = what;

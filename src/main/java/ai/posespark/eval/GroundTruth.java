@@ -9,12 +9,11 @@ import ai.posespark.data.MpiiReader;
 import ai.posespark.data.PoseTrackDataset;
 import ai.posespark.data.PoseTrackReader;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Ground truth loaded for the requested metrics: COCO-like (COCO, AIC converted to COCO-17, PoseTrack18) for
- * {@code coco}, MPII for {@code pckh}, PoseTrack18 for {@code posetrack}.
+ * Ground truth loaded for the requested metrics, each of which checks the format fits it
+ * ({@link Metric#checkGroundTruth}): COCO-like (COCO, AIC converted to COCO-17, PoseTrack18), MPII or PoseTrack18.
  *
  * @param format    the format read
  * @param coco      the COCO-like ground truth, or null for MPII
@@ -22,8 +21,6 @@ import org.apache.hadoop.conf.Configuration;
  * @param posetrack the PoseTrack18 ground truth (videos, head boxes, ignore regions), or null
  */
 public record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset mpii, PoseTrackDataset posetrack) {
-  static final String COCO = "coco", PCKH = "pckh", POSETRACK = "posetrack";
-
   /**
    * Reads {@code uri} in {@code format} (null: detected) and checks the metrics fit it.
    *
@@ -33,20 +30,7 @@ public record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset
     AnnotationFormat f = format == null || format.isBlank()
         ? AnnotationFormat.detect(uri, conf) : AnnotationFormat.parse(format);
     for (String metric : metrics) {
-      String m = metric.toLowerCase(Locale.ROOT);
-      if (!m.equals(COCO) && !m.equals(PCKH) && !m.equals(POSETRACK)) {
-        throw new IllegalArgumentException("evaluation.metrics: unknown metric '" + metric
-            + "' (expected coco, pckh or posetrack)");
-      }
-      if (m.equals(POSETRACK) && f != AnnotationFormat.POSETRACK) {
-        throw new IllegalArgumentException("evaluation.metrics: posetrack needs PoseTrack18 ground truth (track ids, "
-            + "head boxes); " + uri + " is " + f.name().toLowerCase(Locale.ROOT));
-      }
-      if (!m.equals(POSETRACK) && m.equals(PCKH) != (f == AnnotationFormat.MPII)) {
-        throw new IllegalArgumentException("evaluation.metrics: " + m + " cannot be computed on "
-            + f.name().toLowerCase(Locale.ROOT) + " ground truth (" + uri + "); pckh needs MPII head boxes, "
-            + "coco needs COCO-style keypoint annotations");
-      }
+      Metrics.require(metric).checkGroundTruth(f, uri);
     }
     return switch (f) {
       case MPII -> new GroundTruth(f, null, MpiiReader.read(uri, conf), null);
@@ -57,9 +41,5 @@ public record GroundTruth(AnnotationFormat format, CocoDataset coco, MpiiDataset
         yield new GroundTruth(f, d.coco(), null, d);
       }
     };
-  }
-
-  static boolean wants(List<String> metrics, String metric) {
-    return metrics.stream().anyMatch(m -> m.equalsIgnoreCase(metric));
   }
 }

@@ -6,6 +6,7 @@ import ai.posespark.data.Mpii16;
 import ai.posespark.data.MpiiDataset;
 import ai.posespark.data.MpiiPerson;
 import ai.posespark.data.MpiiPrediction;
+import ai.posespark.sink.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -74,7 +75,7 @@ public final class PckhEvaluation {
     Broadcast<FileNameIndex> bIndex = jsc.broadcast(index);
     LongAccumulator fromCoco = spark.sparkContext().longAccumulator("pckh persons from COCO-17");
     double shift = gt.coordinateOrigin();
-    JavaRDD<Tuple2<Long, double[][]>> preds = persons.select("uri", "keypoints").javaRDD().flatMap(row -> {
+    JavaRDD<Tuple2<Long, double[][]>> preds = persons.select(Columns.URI, Columns.KEYPOINTS).javaRDD().flatMap(row -> {
       Long id = bIndex.value().lookup(row.getString(0));
       if (id == null) {
         return Collections.emptyIterator();

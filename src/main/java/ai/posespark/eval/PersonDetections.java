@@ -1,6 +1,7 @@
 package ai.posespark.eval;
 
 import ai.posespark.data.FileNameIndex;
+import ai.posespark.sink.Columns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,8 @@ public final class PersonDetections {
    */
   public static JavaRDD<EvalDetection> of(Dataset<Row> persons, Broadcast<FileNameIndex> index, int categoryId,
       LongAccumulator unmatched) {
-    return persons.select("uri", "person_index", "score", "keypoints").javaRDD().flatMap(row -> {
+    Dataset<Row> rows = persons.select(Columns.URI, Columns.PERSON_INDEX, Columns.SCORE, Columns.KEYPOINTS);
+    return rows.javaRDD().flatMap(row -> {
       Long imageId = index.value().lookup(row.getString(0));
       if (imageId == null) {
         unmatched.add(1);
@@ -44,9 +46,9 @@ public final class PersonDetections {
     double[] kp = new double[pts.size() * 3];
     for (int k = 0; k < pts.size(); k++) {
       Row p = pts.get(k);
-      kp[3 * k] = ((Number) p.getAs("x")).doubleValue();
-      kp[3 * k + 1] = ((Number) p.getAs("y")).doubleValue();
-      Object s = p.getAs("score");
+      kp[3 * k] = ((Number) p.getAs(Columns.X)).doubleValue();
+      kp[3 * k + 1] = ((Number) p.getAs(Columns.Y)).doubleValue();
+      Object s = p.getAs(Columns.SCORE);
       kp[3 * k + 2] = s == null ? 0 : ((Number) s).doubleValue();
     }
     return kp;

@@ -7,6 +7,7 @@ import ai.posespark.data.PersonAnnotation;
 import ai.posespark.data.PoseTrack15;
 import ai.posespark.data.PoseTrackDataset;
 import ai.posespark.data.PoseTrackFrame;
+import ai.posespark.sink.Columns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public final class PoseTrackEvaluation {
     Broadcast<Map<Long, int[]>> bWhere = jsc.broadcast(where);
     LongAccumulator coco = spark.sparkContext().longAccumulator("posetrack persons with COCO-17 keypoints");
     JavaPairRDD<Integer, Tuple2<int[], PoseTrackPose>> preds = persons
-        .select("uri", "person_index", "keypoints", "track_id").javaRDD().flatMapToPair(row -> {
+        .select(Columns.URI, Columns.PERSON_INDEX, Columns.KEYPOINTS, Columns.TRACK_ID).javaRDD().flatMapToPair(row -> {
           Long imageId = bIndex.value().lookup(row.getString(0));
           if (imageId == null) {
             unmatched.add(1);
@@ -173,10 +174,10 @@ public final class PoseTrackEvaluation {
     double[] cx = new double[keypoints.size()], cy = new double[cx.length], cs = new double[cx.length];
     for (int k = 0; k < keypoints.size(); k++) {
       Row p = keypoints.get(k);
-      names.add(p.getAs("name"));
-      cx[k] = ((Number) p.getAs("x")).doubleValue();
-      cy[k] = ((Number) p.getAs("y")).doubleValue();
-      Object s = p.getAs("score");
+      names.add(p.getAs(Columns.NAME));
+      cx[k] = ((Number) p.getAs(Columns.X)).doubleValue();
+      cy[k] = ((Number) p.getAs(Columns.Y)).doubleValue();
+      Object s = p.getAs(Columns.SCORE);
       cs[k] = s == null ? 0 : ((Number) s).doubleValue();
       int j = PoseTrack15.joint(names.get(k));
       if (j >= 0) {

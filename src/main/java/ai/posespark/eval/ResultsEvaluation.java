@@ -1,21 +1,13 @@
 package ai.posespark.eval;
 
-import ai.posespark.data.CocoResultsReader;
-import ai.posespark.data.ImageInfo;
-import ai.posespark.data.MpiiPredictionsReader;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code input.kind: results}: evaluates an existing results file (no model run) and writes the same
- * {@code eval/} outputs as {@link Evaluator}. COCO: a COCO keypoint results JSON
- * ({@code [{image_id, category_id, keypoints, score}]}, e.g. from another tool), read with pycocotools'
- * {@code loadRes} rules. PCKh: predictions in the {@code {"predictions": [{id, image, joints}]}} layout, matched
- * to the MPII ground truth by person id, in the ground truth's pixel frame.
+ * {@code eval/} outputs as {@link Evaluator}, each metric reading the file in its own layout
+ * ({@link Metric#evaluateResultsFile}).
  */
 public final class ResultsEvaluation {
   private ResultsEvaluation() {}
@@ -24,36 +16,23 @@ public final class ResultsEvaluation {
    * Evaluates {@code resultsUri} against {@code annotationsUri} and writes under {@code evalOutDir}.
    *
    * @param format ground-truth format ({@code coco | mpii | aic | posetrack}) or null to detect
-   * @param metrics {@code coco} or {@code pckh}
+   * @param metrics metrics that read results files ({@code coco}, {@code pckh})
    */
   public static EvalReport evaluateResultsFile(SparkSession spark, String resultsUri, String annotationsUri,
       String format, List<String> metrics, String evalOutDir) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    if (GroundTruth.wants(metrics, GroundTruth.POSETRACK)) {
-      throw new IllegalArgumentException("evaluation.metrics: posetrack evaluates a job's persons table (track "
-          + "ids), not a results file");
-    }
-    GroundTruth gt = GroundTruth.load(annotationsUri, format, metrics, conf);
-    CocoMetrics coco = null;
-    PckhMetrics pckh = null;
-    long withoutGroundTruth = 0;
-    if (GroundTruth.wants(metrics, GroundTruth.COCO)) {
-      Set<Long> imageIds = new HashSet<>();
-      for (ImageInfo im : gt.coco().images()) {
-        imageIds.add(im.id());
+    List<Metric> wanted = Metrics.of(metrics);
+    for (Metric m : wanted) {
+      if (m.refusesResultsFile() != null) {
+        throw new IllegalArgumentException("evaluation.metrics: " + m.name() + " " + m.refusesResultsFile());
       }
-      ResultDetections.Matched dts = ResultDetections.of(resultsUri, CocoResultsReader.read(resultsUri, conf),
-          imageIds);
-      withoutGroundTruth = dts.withoutGroundTruth();
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      coco = SparkCocoEvaluation.evaluate(spark, gt.coco(), jsc.parallelize(dts.detections()), OksParams.coco(), 0);
-      EvalOutputs.writeCoco(spark, coco, gt.coco().keypointNames(), withoutGroundTruth, evalOutDir);
     }
-    if (GroundTruth.wants(metrics, GroundTruth.PCKH)) {
-      pckh = PckhEvaluation.evaluatePredictions(spark, gt.mpii(), MpiiPredictionsReader.read(resultsUri, conf),
-          resultsUri);
-      EvalOutputs.writePckh(spark, pckh, evalOutDir);
+    GroundTruth gt = GroundTruth.load(annotationsUri, format, metrics, spark.sparkContext().hadoopConfiguration());
+    List<Metric.Result> results = new ArrayList<>();
+    for (Metric m : wanted) {
+      Metric.Result r = m.evaluateResultsFile(spark, resultsUri, gt);
+      r.write(spark, evalOutDir);
+      results.add(r);
     }
-    return new EvalReport(coco, pckh, withoutGroundTruth, evalOutDir);
+    return new EvalReport(results, evalOutDir);
   }
 }

@@ -16,7 +16,7 @@
  *       task);</li>
  *   <li>entry points: {@link ai.posespark.eval.Evaluator} (after inference, on the persons table),
  *       {@link ai.posespark.eval.ResultsEvaluation} ({@code input.kind: results}), {@link ai.posespark.eval.EvalCli};
- *       outputs in {@link ai.posespark.eval.EvalOutputs}.</li>
+ *       outputs in each {@link ai.posespark.eval.Metric} ({@link ai.posespark.eval.Metrics}, the registered ones).</li>
  * </ul>
  *
  * <p>Choices a user should know:

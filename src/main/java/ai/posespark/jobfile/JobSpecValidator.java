@@ -1,5 +1,7 @@
 package ai.posespark.jobfile;
 
+import ai.posespark.eval.Metric;
+import ai.posespark.eval.Metrics;
 import ai.posespark.pipeline.PipelineException;
 import ai.posespark.pipeline.Pipelines;
 import java.util.Set;
@@ -11,7 +13,6 @@ final class JobSpecValidator {
   private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
   /** The largest Java array, which holds an image file's bytes. */
   private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
-  private static final Set<String> METRICS = Set.of("coco", "pckh", "posetrack");
   private static final Set<String> ANNOTATION_FORMATS = Set.of("coco", "mpii", "aic", "posetrack");
 
   private JobSpecValidator() {}
@@ -85,9 +86,11 @@ final class JobSpecValidator {
       if (spec.evaluation().metrics().isEmpty()) {
         throw new JobSpecException("evaluation.metrics", "required when input.kind is 'results'");
       }
-      if (spec.evaluation().metrics().contains("posetrack")) {
-        throw new JobSpecException("evaluation.metrics", "posetrack evaluates the persons table of a job run "
-            + "(track ids), not a results file");
+      for (String name : spec.evaluation().metrics()) {
+        Metric m = Metrics.STANDARD.get(name);
+        if (m != null && m.refusesResultsFile() != null) {
+          throw new JobSpecException("evaluation.metrics", name + " " + m.refusesResultsFile());
+        }
       }
     } else {
       validateModel(spec.model());
@@ -123,9 +126,9 @@ final class JobSpecValidator {
     }
     for (int i = 0; i < spec.evaluation().metrics().size(); i++) {
       String m = spec.evaluation().metrics().get(i);
-      if (!METRICS.contains(m)) {
+      if (Metrics.STANDARD.get(m) == null) {
         throw new JobSpecException("evaluation.metrics[" + i + "]",
-            "'" + m + "' is not one of coco | pckh | posetrack");
+            "'" + m + "' is not one of " + String.join(" | ", Metrics.STANDARD.names()));
       }
     }
     if (!EvaluationSpec.POSETRACK_RULES.contains(spec.evaluation().posetrackRules())) {
@@ -151,7 +154,7 @@ final class JobSpecValidator {
           + "or a path/URI to model.json or .pt)");
     }
     try {
-      Pipelines.standard().requireKnown(model.pipeline());
+      Pipelines.requireKnown(model.pipeline());
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }

@@ -24,9 +24,9 @@ final class CatalogModels {
     ModelEntry entry = catalog.resolve(ref).orElseThrow(() -> new PipelineException(key,
         "unknown model '" + ref + "' (catalog: " + String.join(", ", catalog.models().keySet())
             + "; a path or URI must end in <catalog name>.json or .pt)"));
-    if (PoseDecoders.standard().entry(entry.decoder()) == null) {
+    if (PoseDecoders.STANDARD.get(entry.decoder()) == null) {
       throw new PipelineException(key, "'" + entry.name() + "' needs decoder '" + entry.decoder()
-          + "', which this version does not have yet (available: " + PoseDecoders.standard().names() + ")");
+          + "', which this version does not have yet (available: " + PoseDecoders.STANDARD.names() + ")");
     }
     return ResolvedModel.of(catalog, entry);
   }

@@ -272,7 +272,7 @@ public final class TopDownPipeline implements PosePipeline {
   /** The plan for the job's model keys ({@link Pipelines.Factory}). */
   static PipelinePlan plan(PipelineSettings settings, ModelCatalog catalog) {
     ResolvedModel pose = CatalogModels.poseModel(catalog, "model.pose", settings.pose());
-    if (!PoseDecoders.standard().entry(pose.entry().decoder()).singlePerson()) {
+    if (!PoseDecoders.STANDARD.get(pose.entry().decoder()).singlePerson()) {
       throw new PipelineException("model.pose", "top-down runs a single-person model on each person's crop; '"
           + pose.entry().name() + "' finds several people itself (use it with model.pipeline: bottom-up)");
     }
@@ -280,7 +280,7 @@ public final class TopDownPipeline implements PosePipeline {
     String detector = settings.detector();
     if (detector == null || detector.isBlank()) {
       throw new PipelineException("model.detector", "required for top-down: a catalog detector ("
-          + String.join(" | ", BoxDecoders.standard().names()) + ") or 'file' with input.detections");
+          + String.join(" | ", BoxDecoders.STANDARD.names()) + ") or 'file' with input.detections");
     }
     if (FILE.equals(detector)) {
       if (td.detections() == null || td.detections().isBlank()) {
@@ -292,7 +292,7 @@ public final class TopDownPipeline implements PosePipeline {
     ModelEntry entry = catalog.resolve(detector).orElseThrow(() -> new PipelineException("model.detector",
         "unknown detector '" + detector + "' (catalog detectors: " + String.join(", ", detectors(catalog))
             + "; or 'file' with input.detections)"));
-    if (BoxDecoders.standard().entry(entry.decoder()) == null) {
+    if (BoxDecoders.STANDARD.get(entry.decoder()) == null) {
       throw new PipelineException("model.detector", "'" + entry.name() + "' is not a person detector (catalog "
           + "detectors: " + String.join(", ", detectors(catalog)) + ")");
     }
@@ -303,7 +303,7 @@ public final class TopDownPipeline implements PosePipeline {
   public static final String FILE = "file";
 
   private static List<String> detectors(ModelCatalog catalog) {
-    return catalog.models().values().stream().filter(e -> BoxDecoders.standard().entry(e.decoder()) != null)
+    return catalog.models().values().stream().filter(e -> BoxDecoders.STANDARD.get(e.decoder()) != null)
         .map(ModelEntry::name).toList();
   }
 
@@ -335,13 +335,13 @@ public final class TopDownPipeline implements PosePipeline {
       } else {
         ModelEntry d = detector.entry();
         ModelStage model = new ModelStage("detect", ModelCache.get(detector, device, hadoop), d);
-        boxes = new ModelDetector(new InputPreprocessor(d), model, BoxDecoders.standard().create(d.decoder(),
-            CatalogModels.boxDecoderSettings(d, model.outputNames(), settings)));
+        boxes = new ModelDetector(new InputPreprocessor(d), model, BoxDecoders.STANDARD.require(d.decoder())
+            .create(CatalogModels.boxDecoderSettings(d, model.outputNames(), settings)));
       }
       ModelEntry p = pose.entry();
       ModelStage model = new ModelStage("pose", ModelCache.get(pose, device, hadoop), p);
       // 0: a single-person decoder always returns its pose; the person's final score is thresholded at the end
-      PoseDecoder decoder = PoseDecoders.standard().create(p.decoder(), CatalogModels.decoderSettings(p,
+      PoseDecoder decoder = PoseDecoders.STANDARD.require(p.decoder()).create(CatalogModels.decoderSettings(p,
           model.outputNames(), 0, null));
       return new TopDownPipeline(boxes, new CropWarper(p), model, decoder, settings, minPersonScore,
           p.input().width(), p.input().height());

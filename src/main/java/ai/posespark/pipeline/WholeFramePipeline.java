@@ -3,7 +3,6 @@ package ai.posespark.pipeline;
 import ai.djl.Device;
 import ai.posespark.decode.DecodeTarget;
 import ai.posespark.decode.DecodedFrame;
-import ai.posespark.decode.Letterbox;
 import ai.posespark.model.InputPreprocessor;
 import ai.posespark.model.ModelCache;
 import ai.posespark.model.ModelCatalog;
@@ -28,14 +27,20 @@ public final class WholeFramePipeline implements PosePipeline {
   /** Stage names, in order. */
   public static final List<String> STAGES = List.of("preprocess", "inference", "postprocess");
 
-  private final InputPreprocessor preprocessor;
-  private final ModelStage model;
-  private final PoseDecoder decoder;
+  private final WholeFrameModel<Person> model;
 
   WholeFramePipeline(InputPreprocessor preprocessor, ModelStage model, PoseDecoder decoder) {
-    this.preprocessor = preprocessor;
-    this.model = model;
-    this.decoder = decoder;
+    this.model = new WholeFrameModel<>(preprocessor, model, (outputs, toFrame, note) -> {
+      GroupingResult grouped = decoder.group(outputs);
+      if (grouped.fallbackReason() != null) {
+        note.accept(grouped.fallbackReason());
+      }
+      List<Person> inFrame = new ArrayList<>(grouped.people().size());
+      for (Person p : grouped.people()) {
+        inFrame.add(p.toSource(toFrame));
+      }
+      return inFrame;
+    }, "preprocess", "postprocess");
   }
 
   /** The plan for the job's model keys ({@link Pipelines.Factory}). */
@@ -61,10 +66,9 @@ public final class WholeFramePipeline implements PosePipeline {
     if (grouping == null) {
       return entry.decoder();
     }
-    PoseDecoders decoders = PoseDecoders.standard();
-    String decoder = decoders.withGrouping(entry.decoder(), grouping);
+    String decoder = PoseDecoders.withGrouping(entry.decoder(), grouping);
     if (decoder == null) {
-      List<String> supported = decoders.groupingsOf(entry.decoder());
+      List<String> supported = PoseDecoders.groupingsOf(entry.decoder());
       throw new PipelineException("model.grouping", "'" + grouping + "' is not available for " + entry.name()
           + (supported.isEmpty() ? " (its decoder '" + entry.decoder() + "' finds people without a grouping step)"
               : " (it supports " + String.join(" | ", supported) + ")"));
@@ -74,28 +78,12 @@ public final class WholeFramePipeline implements PosePipeline {
 
   @Override
   public DecodedFrame prepare(DecodedFrame frame) {
-    return WholeFrameInputs.prepared(frame, preprocessor);
+    return model.prepare(frame);
   }
 
   @Override
   public List<List<Person>> run(List<DecodedFrame> frames, StageContext context) {
-    List<ModelStage.Item<Letterbox>> items = WholeFrameInputs.of(frames, preprocessor, context, "preprocess");
-    List<List<Person>> people = new ArrayList<>(frames.size());
-    for (ModelStage.Output<Letterbox> out : model.run(items, context)) {
-      long t0 = System.nanoTime();
-      GroupingResult grouped = decoder.group(out.values());
-      List<Person> found = grouped.people();
-      if (grouped.fallbackReason() != null) {
-        context.note(out.frame(), grouped.fallbackReason());
-      }
-      List<Person> inFrame = new ArrayList<>(found.size());
-      for (Person p : found) {
-        inFrame.add(p.toSource(out.tag()));
-      }
-      people.add(inFrame);
-      context.charge("postprocess", out.frame(), StageContext.millisSince(t0));
-    }
-    return people;
+    return model.run(frames, context);
   }
 
   /**
@@ -133,7 +121,7 @@ public final class WholeFramePipeline implements PosePipeline {
     /** The decoder for a model with {@code outputNames} (empty: the npm graph's order). */
     PoseDecoder decoder(List<String> outputNames) {
       ModelEntry entry = pose.entry();
-      return PoseDecoders.standard().create(decoder, CatalogModels.decoderSettings(entry, outputNames,
+      return PoseDecoders.STANDARD.require(decoder).create(CatalogModels.decoderSettings(entry, outputNames,
           minPersonScore, groupers));
     }
   }

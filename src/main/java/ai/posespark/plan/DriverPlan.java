@@ -7,6 +7,7 @@ import ai.posespark.jobfile.ExecutionSpec;
 import ai.posespark.jobfile.InputSpec;
 import ai.posespark.jobfile.JobSpec;
 import ai.posespark.jobfile.JobSpecException;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.RunTables;
 import ai.posespark.source.CostPartitioner;
 import ai.posespark.source.FileVersions;
@@ -77,11 +78,11 @@ public final class DriverPlan implements RunPlan {
         : PriorFrames.of(prior.readFrames(spark), prior.readInputs(spark));
     PriorFrames.Selection selection = frames.select(listed, spec.execution().retryErrors(), versions);
     if (!selection.redo().isEmpty() || !selection.replaced().isEmpty()) {
-      Dataset<Row> ids = spark.createDataset(selection.redo(), Encoders.LONG()).toDF("frame_id");
+      Dataset<Row> ids = spark.createDataset(selection.redo(), Encoders.LONG()).toDF(Columns.FRAME_ID);
       if (!selection.replaced().isEmpty()) {
         // a replaced video's frames past its new end are in no task: its rows go by URI
-        ids = ids.union(prior.readFrames(spark).where(col("uri").isin(selection.replaced().toArray()))
-            .select("frame_id")).distinct();
+        ids = ids.union(prior.readFrames(spark).where(col(Columns.URI).isin(selection.replaced().toArray()))
+            .select(Columns.FRAME_ID)).distinct();
       }
       prior.remove(spark, ids);
     }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.jobfile.JobSpec;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.RunTables;
 import ai.posespark.source.ExecutorListing;
 import ai.posespark.source.FrameTask;
@@ -112,9 +113,9 @@ public final class ExecutorPlan implements RunPlan {
       skipped = counts.getLong(1);
       redone = counts.getLong(2);
       if (redone > 0) {
-        prior.remove(spark, selection.where(col("redo")).select("frame_id"));
+        prior.remove(spark, selection.where(col("redo")).select(Columns.FRAME_ID));
       }
-      todo = selection.where(not(col("skip"))).select("uri", "frame_id", "bytes", "version");
+      todo = selection.where(not(col("skip"))).select(Columns.URI, Columns.FRAME_ID, "bytes", Columns.VERSION);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int parallelism = jsc.defaultParallelism();
@@ -125,11 +126,11 @@ public final class ExecutorPlan implements RunPlan {
     // default sizing) its bytes are 256 x the mean size within a few standard errors (sigma / 16 of one file's
     // size spread): the balance LPT buys matters only for a few files, which auto lists on the driver. The rows
     // are sorted by URI within a partition, as CostPartitioner leaves them.
-    JavaRDD<Row> planned = todo.repartition(n, col("frame_id")).sortWithinPartitions("uri").javaRDD();
+    JavaRDD<Row> planned = todo.repartition(n, col(Columns.FRAME_ID)).sortWithinPartitions(Columns.URI).javaRDD();
     // each partition's frame count without reading the partitions (a task each): the repartition puts a row in
     // partition pmod(murmur3(frame_id), n), Spark's HashPartitioning with the seed of functions.hash
     long[] perPartition = new long[n];
-    for (Row r : todo.groupBy(pmod(hash(col("frame_id")), lit(n))).count().collectAsList()) {
+    for (Row r : todo.groupBy(pmod(hash(col(Columns.FRAME_ID)), lit(n))).count().collectAsList()) {
       perPartition[r.getInt(0)] = r.getLong(1);
     }
     // runs the shuffle's map side over the persisted listing (and reads one partition), so it can be released

@@ -4,6 +4,7 @@ import ai.posespark.data.AnnotationFormat;
 import ai.posespark.data.FileNameIndex;
 import ai.posespark.data.ImageInfo;
 import ai.posespark.eval.GroundTruth;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.ResultsJsonWriter;
 import ai.posespark.source.FrameTask;
 import ai.posespark.source.ListingReport;
@@ -62,7 +63,7 @@ public final class GroundTruthImageIds {
       return;
     }
     FileNameIndex index = FileNameIndex.of(gt.coco());
-    Set<Long> listed = new HashSet<>(uris.select("uri").as(Encoders.STRING())
+    Set<Long> listed = new HashSet<>(uris.select(Columns.URI).as(Encoders.STRING())
         .mapPartitions((MapPartitionsFunction<String, Long>) it -> {
           Set<Long> found = new HashSet<>();
           it.forEachRemaining(uri -> {

@@ -28,8 +28,7 @@ public final class JobPipeline {
     ModelCatalog catalog = catalog(spec);
     TorchScriptTrust.check(spec, catalog);
     try {
-      return Pipelines.standard().plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
-          catalog);
+      return Pipelines.plan(spec.model().pipelineSettings(spec.input().detections(), imageIds), catalog);
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }

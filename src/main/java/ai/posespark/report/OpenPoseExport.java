@@ -1,6 +1,7 @@
 package ai.posespark.report;
 
 import ai.posespark.data.Coco17;
+import ai.posespark.sink.Columns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ final class OpenPoseExport {
       person.putArray("person_id").add(-1);
       ArrayNode pose = person.putArray("pose_keypoints_2d");
       Map<String, Row> byName = new HashMap<>();
-      for (Row k : p.<Row>getList(p.fieldIndex("keypoints"))) {
+      for (Row k : p.<Row>getList(p.fieldIndex(Columns.KEYPOINTS))) {
         byName.put(k.getString(0), k);
       }
       for (int k : COCO18_FROM_COCO17) {

@@ -2,6 +2,7 @@ package ai.posespark.report;
 
 import ai.posespark.data.Coco17;
 import ai.posespark.pose.Skeleton;
+import ai.posespark.sink.Columns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,12 +57,12 @@ final class ReviewExport {
         why.add(people.size() + " people (>= " + crowd + ")");
       }
       for (Row p : people) {
-        int index = p.getInt(p.fieldIndex("person_index"));
-        float score = p.getFloat(p.fieldIndex("score"));
+        int index = p.getInt(p.fieldIndex(Columns.PERSON_INDEX));
+        float score = p.getFloat(p.fieldIndex(Columns.SCORE));
         if (score < minPersonScore) {
           why.add(String.format("person %d score %.2f < %.2f", index, score, minPersonScore));
         }
-        long confident = p.<Row>getList(p.fieldIndex("keypoints")).stream()
+        long confident = p.<Row>getList(p.fieldIndex(Columns.KEYPOINTS)).stream()
             .filter(k -> k.getFloat(3) >= keypointScore).count();
         if (confident < minConfidentJoints) {
           why.add(String.format("person %d has %d confident joints < %d", index, confident, minConfidentJoints));
@@ -125,11 +126,11 @@ final class ReviewExport {
   }
 
   private static void annotation(ObjectNode a, int id, int imageId, long frameId, Row p, double keypointScore) {
-    Row box = p.getStruct(p.fieldIndex("bbox"));
+    Row box = p.getStruct(p.fieldIndex(Columns.BBOX));
     a.put("id", id).put("image_id", imageId).put("category_id", 1).put("iscrowd", 0);
     ArrayNode kps = a.putArray("keypoints");
     Map<String, Row> byName = new HashMap<>();
-    for (Row k : p.<Row>getList(p.fieldIndex("keypoints"))) {
+    for (Row k : p.<Row>getList(p.fieldIndex(Columns.KEYPOINTS))) {
       byName.put(k.getString(0), k);
     }
     int labelled = 0;
@@ -145,10 +146,10 @@ final class ReviewExport {
     a.put("num_keypoints", labelled);
     a.putArray("bbox").add(box.getFloat(0)).add(box.getFloat(1)).add(box.getFloat(2)).add(box.getFloat(3));
     a.put("area", box.getFloat(2) * box.getFloat(3));
-    a.put("score", p.getFloat(p.fieldIndex("score")));
-    a.put("posespark_frame_id", frameId).put("posespark_person_index", p.getInt(p.fieldIndex("person_index")));
-    if (!p.isNullAt(p.fieldIndex("track_id"))) {
-      a.put("track_id", p.getLong(p.fieldIndex("track_id")));
+    a.put("score", p.getFloat(p.fieldIndex(Columns.SCORE)));
+    a.put("posespark_frame_id", frameId).put("posespark_person_index", p.getInt(p.fieldIndex(Columns.PERSON_INDEX)));
+    if (!p.isNullAt(p.fieldIndex(Columns.TRACK_ID))) {
+      a.put("track_id", p.getLong(p.fieldIndex(Columns.TRACK_ID)));
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.posespark.report;
 
+import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ResultsJsonWriter;
 import java.io.IOException;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class RunExport {
   public static String export(SparkSession spark, String runDir, Format format, String where, String outDir,
       int limit) throws IOException {
     List<String> views = RunTables.open(spark, runDir);
-    if (!views.contains("frames")) {
+    if (!views.contains(OutputSchema.FRAMES)) {
       throw new IOException(runDir + " has no frames table (a results-only run): nothing to export");
     }
     return switch (format) {

@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
 
 import ai.posespark.jobfile.JobSpec;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.LiteralPath;
+import ai.posespark.sink.OutputSchema;
 import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -29,10 +31,11 @@ public final class RunFinish {
     try {
       RunInfo.write(session, spec, summary);
       List<JobSummary.ErrorCount> reasons = List.of();
-      if (summary.errors() > 0 && RunTables.exists(session, summary.runDir() + "/frames")) {
-        reasons = session.read().parquet(LiteralPath.of(summary.runDir() + "/frames"))
-            .where(col("status").equalTo("error").and(col("run").equalTo(spec.name())))
-            .groupBy("error").count().orderBy(desc("count"), col("error")).limit(TOP_ERRORS).collectAsList()
+      if (summary.errors() > 0 && RunTables.exists(session, summary.runDir() + "/" + OutputSchema.FRAMES)) {
+        reasons = session.read().parquet(LiteralPath.of(summary.runDir() + "/" + OutputSchema.FRAMES))
+            .where(col(Columns.STATUS).equalTo(OutputSchema.STATUS_ERROR).and(col(Columns.RUN).equalTo(spec.name())))
+            .groupBy(Columns.ERROR).count().orderBy(desc("count"), col(Columns.ERROR)).limit(TOP_ERRORS)
+            .collectAsList()
             .stream().map(r -> new JobSummary.ErrorCount(String.valueOf(r.get(0)), r.getLong(1))).toList();
       }
       return summary.withReport(reasons, RunReport.write(session, summary.runDir()));

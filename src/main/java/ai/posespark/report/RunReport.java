@@ -1,5 +1,6 @@
 package ai.posespark.report;
 
+import ai.posespark.sink.OutputSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ public final class RunReport {
     if (training != null) {
       html.append(TrainingPage.body(training));
     }
-    if (views.contains("frames")) {
+    if (views.contains(OutputSchema.FRAMES)) {
       html.append(samplesSection(spark));
       html.append(errorsSection(spark));
     }
@@ -66,12 +67,12 @@ public final class RunReport {
 
   private static String runSection(SparkSession spark, List<String> views, JsonNode info) {
     List<List<?>> rows = new ArrayList<>();
-    if (views.contains("frames")) {
+    if (views.contains(OutputSchema.FRAMES)) {
       Row c = spark.sql("SELECT count(*), sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END), "
           + "sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END), sum(n_persons), "
           + "concat_ws(', ', collect_set(model)) FROM frames").first();
       rows.add(List.of("frames", c.getLong(0) + " (" + c.getLong(1) + " ok, " + c.getLong(2) + " error)"));
-      if (Arrays.asList(spark.table("frames").columns()).contains("note")) {
+      if (Arrays.asList(spark.table(OutputSchema.FRAMES).columns()).contains("note")) {
         // a stage that did not work as configured (the ILP grouper's greedy fallback) notes why in the row
         long noted = spark.sql("SELECT count(note) FROM frames").first().getLong(0);
         rows.add(List.of("frames with a note", noted + (noted == 0 ? ""
@@ -79,7 +80,7 @@ public final class RunReport {
       }
       rows.add(List.of("persons", c.isNullAt(3) ? 0 : c.getLong(3)));
       rows.add(List.of("model (frames)", c.getString(4)));
-      if (Arrays.asList(spark.table("frames").columns()).contains("device")) {
+      if (Arrays.asList(spark.table(OutputSchema.FRAMES).columns()).contains("device")) {
         // what ran the model, as the frame rows say (the job file's device is only what was asked for)
         Row d = spark.sql("SELECT concat_ws(', ', collect_set(device)) FROM frames WHERE device IS NOT NULL")
             .first();
@@ -101,7 +102,7 @@ public final class RunReport {
           e.getValue().asText())));
     }
     StringBuilder sb = new StringBuilder("<h2>Run</h2>\n").append(Html.table(List.of("", ""), rows));
-    if (views.contains("frames")) {
+    if (views.contains(OutputSchema.FRAMES)) {
       sb.append("<h3>Time per stage (ok frames)</h3>\n").append(stageTable(spark));
     }
     return sb.toString();
@@ -109,7 +110,7 @@ public final class RunReport {
 
   private static String stageTable(SparkSession spark) {
     // the stage columns: <stage>_ms doubles (timestamp_ms is a frame's time in its video, not a stage)
-    List<String> stages = Arrays.stream(spark.table("frames").schema().fields())
+    List<String> stages = Arrays.stream(spark.table(OutputSchema.FRAMES).schema().fields())
         .filter(f -> f.name().endsWith("_ms") && f.dataType().equals(DataTypes.DoubleType))
         .map(StructField::name).toList();
     List<List<?>> rows = new ArrayList<>();

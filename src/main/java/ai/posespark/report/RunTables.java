@@ -1,6 +1,8 @@
 package ai.posespark.report;
 
+import ai.posespark.eval.Metrics;
 import ai.posespark.sink.LiteralPath;
+import ai.posespark.sink.OutputSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +12,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A run folder's tables as Spark SQL views: {@code frames}, {@code persons} and the evaluation tables the run
- * wrote ({@code coco_summary}, {@code coco_per_keypoint}, {@code pckh_per_joint}, {@code posetrack_mota}).
+ * wrote (each registered metric's {@link ai.posespark.eval.Metric#tables}, e.g. {@code coco_summary}).
  */
 public final class RunTables {
-  /** The evaluation tables under {@code eval/}, each a view of the same name when present. */
-  public static final List<String> EVAL_TABLES = List.of("coco_summary", "coco_per_keypoint", "pckh_per_joint",
-      "posetrack_mota");
-
   private RunTables() {}
 
   /**
@@ -27,9 +25,10 @@ public final class RunTables {
    */
   public static List<String> open(SparkSession spark, String runDir) throws IOException {
     List<String> views = new ArrayList<>();
-    openIfPresent(spark, runDir + "/frames", "frames", views);
-    openIfPresent(spark, runDir + "/persons", "persons", views);
-    for (String table : EVAL_TABLES) {
+    for (String table : List.of(OutputSchema.FRAMES, OutputSchema.PERSONS)) {
+      openIfPresent(spark, runDir + "/" + table, table, views);
+    }
+    for (String table : Metrics.tables()) {
       openIfPresent(spark, runDir + "/eval/" + table, table, views);
     }
     if (views.isEmpty()) {

@@ -1,5 +1,6 @@
 package ai.posespark.report;
 
+import ai.posespark.sink.Columns;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -42,7 +43,7 @@ final class SampleFrames {
     Map<Long, List<Row>> persons = new HashMap<>();
     for (Row p : spark.sql("SELECT * FROM persons WHERE frame_id IN (" + ids + ") ORDER BY person_index")
         .collectAsList()) {
-      persons.computeIfAbsent(p.getLong(p.fieldIndex("frame_id")), k -> new ArrayList<>()).add(p);
+      persons.computeIfAbsent(p.getLong(p.fieldIndex(Columns.FRAME_ID)), k -> new ArrayList<>()).add(p);
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FrameImages images = new FrameImages(conf);

@@ -1,6 +1,7 @@
 package ai.posespark.report;
 
 import ai.posespark.pose.Skeleton;
+import ai.posespark.sink.Columns;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -54,17 +55,17 @@ public final class SkeletonPainter {
   }
 
   private static void paintPerson(Graphics2D g, Row p, double scale, float line) {
-    int index = p.getInt(p.fieldIndex("person_index"));
-    Long track = p.isNullAt(p.fieldIndex("track_id")) ? null : p.getLong(p.fieldIndex("track_id"));
+    int index = p.getInt(p.fieldIndex(Columns.PERSON_INDEX));
+    Long track = p.isNullAt(p.fieldIndex(Columns.TRACK_ID)) ? null : p.getLong(p.fieldIndex(Columns.TRACK_ID));
     boolean tracked = track != null && track >= 0;
     Color colour = PALETTE[(int) Math.floorMod(tracked ? track : index, PALETTE.length)];
     g.setColor(colour);
-    Row box = p.getStruct(p.fieldIndex("bbox"));
+    Row box = p.getStruct(p.fieldIndex(Columns.BBOX));
     double bx = box.getFloat(0) * scale;
     double by = box.getFloat(1) * scale;
     g.setStroke(new BasicStroke(line / 2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
     g.draw(new Rectangle2D.Double(bx, by, box.getFloat(2) * scale, box.getFloat(3) * scale));
-    List<Row> kps = p.getList(p.fieldIndex("keypoints"));
+    List<Row> kps = p.getList(p.fieldIndex(Columns.KEYPOINTS));
     g.setStroke(new BasicStroke(line, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     if (kps.size() == Skeleton.COCO_17.size()) {
       for (int[] edge : Skeleton.POSENET_EDGES) {
@@ -80,7 +81,7 @@ public final class SkeletonPainter {
         g.fill(new Ellipse2D.Double(k.getFloat(1) * scale - r, k.getFloat(2) * scale - r, 2 * r, 2 * r));
       }
     }
-    String label = String.format("#%d %.2f%s", index, p.getFloat(p.fieldIndex("score")),
+    String label = String.format("#%d %.2f%s", index, p.getFloat(p.fieldIndex(Columns.SCORE)),
         tracked ? " t" + track : "");
     g.drawString(label, (float) bx + 2, (float) Math.max(by - 3, g.getFont().getSize()));
   }

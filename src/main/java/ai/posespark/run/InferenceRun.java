@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import ai.posespark.data.FileNameIndex;
 import ai.posespark.eval.EvalReport;
+import ai.posespark.eval.EvalSettings;
 import ai.posespark.eval.Evaluator;
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.jobfile.JobSpec;
@@ -19,6 +20,7 @@ import ai.posespark.plan.RunPlan;
 import ai.posespark.report.JobSummary;
 import ai.posespark.report.RunFinish;
 import ai.posespark.report.RunIncrement;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.DeltaSink;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.sink.ParquetSink;
@@ -99,7 +101,7 @@ final class InferenceRun {
       }
     }
     LOG.info("{}: inference and tables done after {} s", spec.name(), seconds(start));
-    Dataset<Row> persons = sink.readPersons(spark).where(col("run").equalTo(spec.name()));
+    Dataset<Row> persons = sink.readPersons(spark).where(col(Columns.RUN).equalTo(spec.name()));
     ResultsJsonWriter.write(persons, workDir + "/results.json", conf, GroundTruthImageIds.resolver(imageIds),
         spec.model().minKeypointScore());
     LOG.info("{}: results.json done after {} s", spec.name(), seconds(start));
@@ -108,7 +110,7 @@ final class InferenceRun {
     EvalReport report = null;
     if (!spec.evaluation().metrics().isEmpty()) {
       report = Evaluator.evaluate(spark, persons, gt, spec.evaluation().metrics(), workDir + "/eval",
-          spec.model().minKeypointScore(), spec.evaluation().posetrack());
+          new EvalSettings(spec.model().minKeypointScore(), spec.evaluation().posetrack()));
       LOG.info("{}", report);
     }
     folder.commit();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import ai.posespark.pipeline.RunSettings;
+import ai.posespark.sink.Columns;
 import ai.posespark.sink.OutputSchema;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -29,10 +30,10 @@ record RunTotals(long frames, long errors, long persons, double modelMs, String 
   static RunTotals of(Dataset<Row> inference, RunSettings settings) {
     List<String> stages = settings.stages();
     List<String> pipelineStages = settings.plan().stages();
-    var ok = col("status").equalTo(OutputSchema.STATUS_OK);
+    var ok = col(Columns.STATUS).equalTo(OutputSchema.STATUS_OK);
     Column[] columns = new Column[stages.size() + 3];
-    columns[0] = sum(when(col("status").equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0));
-    columns[1] = sum(col("n_persons"));
+    columns[0] = sum(when(col(Columns.STATUS).equalTo(OutputSchema.STATUS_ERROR), 1).otherwise(0));
+    columns[1] = sum(col(Columns.N_PERSONS));
     Column pipelineMs = lit(0.0);
     for (String stage : pipelineStages) {
       pipelineMs = pipelineMs.plus(col(OutputSchema.stageColumn(stage)));

@@ -26,7 +26,7 @@ public final class DeltaSink implements RunTables {
   public static final List<String[]> SESSION_CONF = List.of(
       new String[] {"spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"},
       new String[] {"spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"});
-  private static final List<String> TABLES = List.of("inputs", "persons", "frames");
+  private static final List<String> TABLES = List.of(OutputSchema.INPUTS, OutputSchema.PERSONS, OutputSchema.FRAMES);
 
   private final Path run;
   private final FileSystem fs;
@@ -46,14 +46,14 @@ public final class DeltaSink implements RunTables {
   @Override
   public List<Integer> recover() throws IOException {
     discardPending();
-    List<Integer> committed = exists("frames")
-        ? readFrames(spark).select("chunk").distinct().collectAsList().stream().map(r -> r.getInt(0)).sorted()
+    List<Integer> committed = exists(OutputSchema.FRAMES)
+        ? readFrames(spark).select(Columns.CHUNK).distinct().collectAsList().stream().map(r -> r.getInt(0)).sorted()
             .toList()
         : List.of();
     int last = committed.isEmpty() ? 0 : committed.get(committed.size() - 1);
-    for (String table : List.of("inputs", "persons")) {
+    for (String table : List.of(OutputSchema.INPUTS, OutputSchema.PERSONS)) {
       if (exists(table)) {
-        DeltaTable.forPath(spark, path(table)).delete(col("chunk").gt(last));
+        DeltaTable.forPath(spark, path(table)).delete(col(Columns.CHUNK).gt(last));
       }
     }
     return committed;
@@ -66,44 +66,44 @@ public final class DeltaSink implements RunTables {
 
   @Override
   public void stage(Dataset<Row> inference, Dataset<Row> inputs, int k) {
-    inputs.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staged("inputs", k));
-    ParquetSink.persons(inference).write().mode(SaveMode.Overwrite).parquet(staged("persons", k));
-    ParquetSink.frames(inference).write().mode(SaveMode.Overwrite).parquet(staged("frames", k));
+    inputs.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staged(OutputSchema.INPUTS, k));
+    ParquetSink.persons(inference).write().mode(SaveMode.Overwrite).parquet(staged(OutputSchema.PERSONS, k));
+    ParquetSink.frames(inference).write().mode(SaveMode.Overwrite).parquet(staged(OutputSchema.FRAMES, k));
   }
 
   @Override
   public void publish(int k) throws IOException {
     for (String table : TABLES) {
-      spark.read().parquet(LiteralPath.of(staged(table, k))).withColumn("chunk", lit(k)).write().format("delta")
-          .mode(SaveMode.Append).save(path(table));
+      spark.read().parquet(LiteralPath.of(staged(table, k))).withColumn(Columns.CHUNK, lit(k)).write()
+          .format("delta").mode(SaveMode.Append).save(path(table));
     }
     discardPending();
   }
 
   @Override
   public void remove(SparkSession session, Dataset<Row> frameIds) throws IOException {
-    Dataset<Row> ids = frameIds.select("frame_id").distinct();
-    for (String table : List.of("persons", "frames")) {
+    Dataset<Row> ids = frameIds.select(Columns.FRAME_ID).distinct();
+    for (String table : List.of(OutputSchema.PERSONS, OutputSchema.FRAMES)) {
       if (exists(table)) {
-        DeltaTable.forPath(session, path(table)).as("t").merge(ids.as("s"), "t.frame_id = s.frame_id")
-            .whenMatched().delete().execute();
+        DeltaTable.forPath(session, path(table)).as("t")
+            .merge(ids.as("s"), "t." + Columns.FRAME_ID + " = s." + Columns.FRAME_ID).whenMatched().delete().execute();
       }
     }
   }
 
   @Override
   public Dataset<Row> readFrames(SparkSession session) {
-    return session.read().format("delta").load(path("frames"));
+    return session.read().format("delta").load(path(OutputSchema.FRAMES));
   }
 
   @Override
   public Dataset<Row> readPersons(SparkSession session) {
-    return session.read().format("delta").load(path("persons"));
+    return session.read().format("delta").load(path(OutputSchema.PERSONS));
   }
 
   @Override
   public Dataset<Row> readInputs(SparkSession session) throws IOException {
-    return exists("inputs") ? session.read().format("delta").load(path("inputs")) : null;
+    return exists(OutputSchema.INPUTS) ? session.read().format("delta").load(path(OutputSchema.INPUTS)) : null;
   }
 
   private boolean exists(String table) throws IOException {

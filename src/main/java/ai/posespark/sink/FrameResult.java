@@ -1,12 +1,12 @@
 package ai.posespark.sink;
 
-import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;
 import ai.posespark.source.FrameTask;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What inference produced for one frame — people, or the reason it failed — with its milliseconds per stage.
@@ -21,8 +21,8 @@ import org.apache.spark.sql.RowFactory;
  */
 public record FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
                           double[] stageMs, String note) {
-  /** {@code track_id} of a person no tracker has seen (tracking off, or a flow that flow NMS dropped). */
-  public static final long UNTRACKED = -1;
+  /** The frame columns, by name, that open every inference row. */
+  private static final StructType FIXED = DataTypes.createStructType(OutputSchema.FIXED_FRAME_FIELDS);
 
   /** A frame nothing fell back on. */
   public FrameResult(FrameTask task, Integer width, Integer height, String error, List<Person> persons,
@@ -46,35 +46,30 @@ public record FrameResult(FrameTask task, Integer width, Integer height, String 
    * @param sparkGpu the GPU address Spark assigned the task ({@code spark.task.resource.gpu.amount}), or null
    */
   public Row toRow(String run, String model, String device, String sparkGpu) {
-    List<Row> people = new ArrayList<>(persons.size());
-    for (int i = 0; i < persons.size(); i++) {
-      Person p = persons.get(i);
-      List<Row> kps = new ArrayList<>(p.keypoints().size());
-      for (Keypoint k : p.keypoints()) {
-        kps.add(RowFactory.create(k.name(), k.x(), k.y(), k.score()));
-      }
-      Person.Detection d = p.detection();
-      people.add(RowFactory.create(i, UNTRACKED, p.score(), box(p.bbox()), seq(kps), d == null ? null : box(d.box()),
-          d == null ? null : d.score(), d == null ? null : d.poseScore()));
-    }
-    Object[] values = new Object[OutputSchema.FIXED_FRAME_FIELDS.size() + stageMs.length + 1];
-    Object[] fixed = {run, task.frameId(), task.uri(), task.frameIndex(), task.timestampMs(), width, height,
-        error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR, error, note, model, device, sparkGpu,
-        persons.size()};
-    System.arraycopy(fixed, 0, values, 0, fixed.length);
+    int fixed = FIXED.size();
+    Object[] values = new Object[fixed + stageMs.length + 1];
+    set(values, Columns.RUN, run);
+    set(values, Columns.FRAME_ID, task.frameId());
+    set(values, Columns.URI, task.uri());
+    set(values, Columns.FRAME_INDEX, task.frameIndex());
+    set(values, Columns.TIMESTAMP_MS, task.timestampMs());
+    set(values, Columns.WIDTH, width);
+    set(values, Columns.HEIGHT, height);
+    set(values, Columns.STATUS, error == null ? OutputSchema.STATUS_OK : OutputSchema.STATUS_ERROR);
+    set(values, Columns.ERROR, error);
+    set(values, Columns.NOTE, note);
+    set(values, Columns.MODEL, model);
+    set(values, Columns.DEVICE, device);
+    set(values, Columns.SPARK_GPU, sparkGpu);
+    set(values, Columns.N_PERSONS, persons.size());
     for (int s = 0; s < stageMs.length; s++) {
-      values[fixed.length + s] = stageMs[s];
+      values[fixed + s] = stageMs[s];
     }
-    values[values.length - 1] = seq(people);
+    values[values.length - 1] = PersonRows.seq(PersonRows.toRows(persons));
     return RowFactory.create(values);
   }
 
-  private static Row box(Person.BoundingBox b) {
-    return RowFactory.create(b.x(), b.y(), b.w(), b.h());
-  }
-
-  /** Spark's external Row type wants Scala sequences for array columns. */
-  private static scala.collection.Seq<Row> seq(List<Row> rows) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(rows);
+  private static void set(Object[] values, String column, Object value) {
+    values[FIXED.fieldIndex(column)] = value;
   }
 }

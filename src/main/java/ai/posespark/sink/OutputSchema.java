@@ -1,7 +1,21 @@
 package ai.posespark.sink;
 
+import static ai.posespark.sink.Columns.DEVICE;
+import static ai.posespark.sink.Columns.ERROR;
+import static ai.posespark.sink.Columns.FRAME_ID;
+import static ai.posespark.sink.Columns.FRAME_INDEX;
+import static ai.posespark.sink.Columns.HEIGHT;
+import static ai.posespark.sink.Columns.MODEL;
+import static ai.posespark.sink.Columns.NOTE;
+import static ai.posespark.sink.Columns.N_PERSONS;
+import static ai.posespark.sink.Columns.PERSONS;
+import static ai.posespark.sink.Columns.RUN;
+import static ai.posespark.sink.Columns.SPARK_GPU;
+import static ai.posespark.sink.Columns.STATUS;
+import static ai.posespark.sink.Columns.TIMESTAMP_MS;
+import static ai.posespark.sink.Columns.URI;
+import static ai.posespark.sink.Columns.WIDTH;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -10,68 +24,49 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The output tables (README, "Output"). Inference emits one row per frame carrying its people as a nested array
- * ({@link #inference}); {@link ParquetSink} splits that into {@code frames/} and {@code persons/}. The frame
- * table's {@code <stage>_ms} columns follow the run's stage names, so a pipeline's stages are its columns.
+ * The output tables (README, "Output"), built from {@link Columns} and {@link PersonRows}. Inference emits one row
+ * per frame carrying its people as a nested array ({@link #inference}); {@link ParquetSink} splits that into
+ * {@code frames/} and {@code persons/}. The frame table's {@code <stage>_ms} columns follow the run's stage names, so
+ * a pipeline's stages are its columns.
  */
 public final class OutputSchema {
   private OutputSchema() {}
 
-  public static final StructType BBOX = createStructType(List.of(
-      createStructField("x", FloatType, false), createStructField("y", FloatType, false),
-      createStructField("w", FloatType, false), createStructField("h", FloatType, false)));
+  /** The run folder's tables: each a folder of the run and a Spark SQL view of the same name. */
+  public static final String FRAMES = "frames";
+  public static final String PERSONS = "persons";
+  /** Which version (size, modification time) of each input file a chunk holds. */
+  public static final String INPUTS = "inputs";
 
-  public static final StructType KEYPOINT = createStructType(List.of(
-      createStructField("name", StringType, false), createStructField("x", FloatType, false),
-      createStructField("y", FloatType, false), createStructField("score", FloatType, false)));
-
-  /** One person inside an inference row; the last three are set by top-down pipelines only. */
-  public static final StructType PERSON = createStructType(List.of(
-      createStructField("person_index", IntegerType, false),
-      createStructField("track_id", LongType, true),
-      createStructField("score", FloatType, false),
-      createStructField("bbox", BBOX, false),
-      createStructField("keypoints", createArrayType(KEYPOINT, false), false),
-      createStructField("det_bbox", BBOX, true),
-      createStructField("det_score", FloatType, true),
-      createStructField("pose_score", FloatType, true)));
+  /** The columns naming a frame, first in both tables: a person row is its frame's key and the person's fields. */
+  public static final List<StructField> FRAME_KEY = List.of(
+      createStructField(RUN, StringType, false),
+      createStructField(FRAME_ID, LongType, false),
+      createStructField(URI, StringType, false),
+      createStructField(FRAME_INDEX, IntegerType, false));
 
   /** The {@code persons/} table, as {@link ParquetSink#persons} writes it. */
-  public static final StructType PERSONS_TABLE = createStructType(List.of(
-      createStructField("run", StringType, false),
-      createStructField("frame_id", LongType, false),
-      createStructField("uri", StringType, false),
-      createStructField("frame_index", IntegerType, false),
-      createStructField("person_index", IntegerType, false),
-      createStructField("track_id", LongType, true),
-      createStructField("score", FloatType, false),
-      createStructField("bbox", BBOX, false),
-      createStructField("keypoints", createArrayType(KEYPOINT, false), false),
-      createStructField("det_bbox", BBOX, true),
-      createStructField("det_score", FloatType, true),
-      createStructField("pose_score", FloatType, true)));
+  public static final StructType PERSONS_TABLE = createStructType(concat(FRAME_KEY,
+      Arrays.asList(PersonRows.PERSON.fields())));
 
   /** The columns every {@code frames/} table starts with, in order; the stage columns follow. */
-  public static final List<StructField> FIXED_FRAME_FIELDS = List.of(
-      createStructField("run", StringType, false),
-      createStructField("frame_id", LongType, false),
-      createStructField("uri", StringType, false),
-      createStructField("frame_index", IntegerType, false),
-      createStructField("timestamp_ms", LongType, true),
-      createStructField("width", IntegerType, true),
-      createStructField("height", IntegerType, true),
-      createStructField("status", StringType, false),
-      createStructField("error", StringType, true),
-      createStructField("note", StringType, true),
-      createStructField("model", StringType, false),
-      createStructField("device", StringType, false),
-      createStructField("spark_gpu", StringType, true),
-      createStructField("n_persons", IntegerType, false));
+  public static final List<StructField> FIXED_FRAME_FIELDS = concat(FRAME_KEY, List.of(
+      createStructField(TIMESTAMP_MS, LongType, true),
+      createStructField(WIDTH, IntegerType, true),
+      createStructField(HEIGHT, IntegerType, true),
+      createStructField(STATUS, StringType, false),
+      createStructField(ERROR, StringType, true),
+      createStructField(NOTE, StringType, true),
+      createStructField(MODEL, StringType, false),
+      createStructField(DEVICE, StringType, false),
+      createStructField(SPARK_GPU, StringType, true),
+      createStructField(N_PERSONS, IntegerType, false)));
 
   /** The column of stage {@code stage}'s milliseconds, e.g. {@code inference_ms}. */
   public static String stageColumn(String stage) {
@@ -90,11 +85,16 @@ public final class OutputSchema {
   /** Frame columns plus the {@code persons} array: what inference emits per frame. */
   public static StructType inference(List<String> stages) {
     List<StructField> all = new ArrayList<>(frameFields(stages));
-    all.add(createStructField("persons", createArrayType(PERSON, false), false));
+    all.add(createStructField(PERSONS, createArrayType(PersonRows.PERSON, false), false));
     return createStructType(all);
   }
 
   public static final String STATUS_OK = "ok";
   public static final String STATUS_ERROR = "error";
 
+  private static List<StructField> concat(List<StructField> a, List<StructField> b) {
+    List<StructField> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
 }

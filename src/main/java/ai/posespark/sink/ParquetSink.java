@@ -32,11 +32,11 @@ public final class ParquetSink implements RunTables {
   private static final String PENDING = "_pending-";
   private static final String REWRITE = "_rewrite-";
   private static final String OLD = "_old-";
-  private static final String CHUNK = "chunk=";
-  private static final String FRAMES = "frames";
-  private static final String PERSONS = "persons";
+  private static final String CHUNK = Columns.CHUNK + "=";
+  private static final String FRAMES = OutputSchema.FRAMES;
+  private static final String PERSONS = OutputSchema.PERSONS;
   /** Which version (size, modification time) of each input file a chunk holds: a replaced file is redone. */
-  private static final String INPUTS = "inputs";
+  private static final String INPUTS = OutputSchema.INPUTS;
   private static final List<String> TABLES = List.of(INPUTS, PERSONS, FRAMES);
 
   private final Path run;
@@ -49,18 +49,19 @@ public final class ParquetSink implements RunTables {
 
   /** The {@code frames/} table: every frame, failed ones included; every inference column but the people. */
   public static Dataset<Row> frames(Dataset<Row> inference) {
-    Column[] cols = Arrays.stream(inference.columns()).filter(c -> !c.equals("persons")).map(c -> col(c))
+    Column[] cols = Arrays.stream(inference.columns()).filter(c -> !c.equals(Columns.PERSONS)).map(c -> col(c))
         .toArray(Column[]::new);
     return inference.select(cols);
   }
 
   /** The {@code persons/} table: one row per person. */
   public static Dataset<Row> persons(Dataset<Row> inference) {
-    return inference
-        .select(col("run"), col("frame_id"), col("uri"), col("frame_index"), explode(col("persons")).as("p"))
-        .select(col("run"), col("frame_id"), col("uri"), col("frame_index"), col("p.person_index"),
-            col("p.track_id"), col("p.score"), col("p.bbox"), col("p.keypoints"), col("p.det_bbox"),
-            col("p.det_score"), col("p.pose_score"));
+    List<Column> key = OutputSchema.FRAME_KEY.stream().map(f -> col(f.name())).toList();
+    List<Column> exploded = new ArrayList<>(key);
+    exploded.add(explode(col(Columns.PERSONS)).as("p"));
+    List<Column> flat = new ArrayList<>(key);
+    flat.add(col("p.*"));
+    return inference.select(exploded.toArray(Column[]::new)).select(flat.toArray(Column[]::new));
   }
 
   /**
@@ -132,8 +133,8 @@ public final class ParquetSink implements RunTables {
    */
   @Override
   public void remove(SparkSession spark, Dataset<Row> frameIds) throws IOException {
-    Dataset<Row> ids = broadcast(frameIds.select("frame_id").distinct());
-    List<Integer> touched = readFrames(spark).join(ids, "frame_id").select("chunk").distinct()
+    Dataset<Row> ids = broadcast(frameIds.select(Columns.FRAME_ID).distinct());
+    List<Integer> touched = readFrames(spark).join(ids, Columns.FRAME_ID).select(Columns.CHUNK).distinct()
         .collectAsList().stream().map(r -> r.getInt(0)).sorted().toList();
     for (int k : touched) {
       for (String table : List.of(PERSONS, FRAMES)) {
@@ -145,7 +146,7 @@ public final class ParquetSink implements RunTables {
         Dataset<Row> rows = spark.read().parquet(LiteralPath.of(chunk.toString()));
         // a USING join puts frame_id first: the rewritten chunk keeps the table's column order
         Column[] order = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
-        rows.join(ids, "frame_id", "left_anti").select(order).write().mode(SaveMode.Overwrite)
+        rows.join(ids, Columns.FRAME_ID, "left_anti").select(order).write().mode(SaveMode.Overwrite)
             .parquet(rewrite.toString());
         Path old = new Path(chunk.getParent(), OLD + k);
         rename(chunk, old);

@@ -34,7 +34,7 @@ public final class ResultsJsonWriter {
     try (OutputStream out = path.getFileSystem(conf).create(path, true);
          JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartArray();
-      Iterator<Row> rows = persons.select("uri", "score", "bbox", "keypoints", "frame_id")
+      Iterator<Row> rows = persons.select(Columns.URI, Columns.SCORE, Columns.BBOX, Columns.KEYPOINTS, Columns.FRAME_ID)
           .toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();

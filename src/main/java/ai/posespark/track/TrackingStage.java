@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
-import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;
-import ai.posespark.sink.OutputSchema;
+import ai.posespark.sink.Columns;
+import ai.posespark.sink.PersonRows;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Tracking as a Spark stage after inference: a video's frames may have been estimated by many tasks, so the
@@ -40,13 +39,13 @@ public final class TrackingStage {
    */
   public static Dataset<Row> apply(Dataset<Row> inference, TrackingSettings settings, int frameStride) {
     StructType schema = inference.schema();
-    Dataset<Row> keyed = inference.withColumn(VIDEO, when(col("timestamp_ms").isNotNull(), col("uri"))
-        .otherwise(regexp_replace(col("uri"), "/[^/]*$", "")));
-    Dataset<Row> sorted = keyed.repartition(col(VIDEO)).sortWithinPartitions(col(VIDEO), col("frame_index"),
-        col("uri"));
+    Dataset<Row> keyed = inference.withColumn(VIDEO, when(col(Columns.TIMESTAMP_MS).isNotNull(), col(Columns.URI))
+        .otherwise(regexp_replace(col(Columns.URI), "/[^/]*$", "")));
+    Dataset<Row> sorted = keyed.repartition(col(VIDEO)).sortWithinPartitions(col(VIDEO), col(Columns.FRAME_INDEX),
+        col(Columns.URI));
     int videoIndex = keyed.schema().fieldIndex(VIDEO);
-    int frameIndex = schema.fieldIndex("frame_index");
-    int personsIndex = schema.fieldIndex("persons");
+    int frameIndex = schema.fieldIndex(Columns.FRAME_INDEX);
+    int personsIndex = schema.fieldIndex(Columns.PERSONS);
     MapPartitionsFunction<Row, Row> track = rows -> new VideoIterator(rows, settings, frameStride, videoIndex,
         frameIndex, personsIndex, schema.size());
     return sorted.mapPartitions(track, ExpressionEncoder.apply(schema));
@@ -113,7 +112,7 @@ public final class TrackingStage {
         }
         List<Person> people = new ArrayList<>();
         for (Row p : r.<Row>getList(persons)) {
-          people.add(person(p));
+          people.add(PersonRows.person(p));
         }
         frames.add(new TrackFrame(r.getInt(frame), people));
       }
@@ -122,14 +121,12 @@ public final class TrackingStage {
       for (int f = 0; f < video.size(); f++) {
         Row r = video.get(f);
         Object[] values = values(r, width);
-        List<Row> people = r.getList(persons);
+        List<Person> people = frames.get(f).people();
         List<Row> withIds = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
-          Object[] p = values(people.get(i), people.get(i).size());
-          p[OutputSchema.PERSON.fieldIndex("track_id")] = ids[f][i];
-          withIds.add(RowFactory.create(p));
+          withIds.add(PersonRows.toRow(i, ids[f][i], people.get(i)));
         }
-        values[persons] = CollectionConverters.asScala(withIds).toSeq();
+        values[persons] = PersonRows.seq(withIds);
         tracked.add(RowFactory.create(values));
       }
       return tracked;
@@ -152,16 +149,5 @@ public final class TrackingStage {
       values[c] = r.get(c);
     }
     return values;
-  }
-
-  /** A person struct of the inference rows, as the tracker reads it. */
-  static Person person(Row p) {
-    List<Keypoint> kps = new ArrayList<>();
-    for (Row k : p.<Row>getList(p.fieldIndex("keypoints"))) {
-      kps.add(new Keypoint(k.getString(0), k.getFloat(1), k.getFloat(2), k.getFloat(3)));
-    }
-    Row b = p.getStruct(p.fieldIndex("bbox"));
-    return new Person(p.getFloat(p.fieldIndex("score")),
-        new Person.BoundingBox(b.getFloat(0), b.getFloat(1), b.getFloat(2), b.getFloat(3)), kps);
   }
 }

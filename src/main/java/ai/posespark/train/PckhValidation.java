@@ -5,6 +5,7 @@ import ai.posespark.data.Mpii16;
 import ai.posespark.data.MpiiDataset;
 import ai.posespark.data.MpiiPerson;
 import ai.posespark.eval.PckhCounts;
+import ai.posespark.eval.PckhMetric;
 import ai.posespark.eval.PckhMetrics;
 import ai.posespark.pose.MoveNetCodec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -73,16 +74,7 @@ final class PckhValidation implements ValidationMetric {
     }
     ObjectNode table = numbers.putObject("table@0.5");
     m.table(0, false).forEach((group, value) -> number(table, group, value));
-    for (int t = 0; t < THRESHOLDS.length; t++) {
-      ObjectNode perJoint = numbers.putObject("pckh@" + THRESHOLDS[t]);
-      for (int j = 0; j < Mpii16.K; j++) {
-        number(perJoint, Mpii16.NAMES.get(j), m.pckh(t, j));
-      }
-    }
-    ObjectNode count = numbers.putObject("joint_count");
-    for (int j = 0; j < Mpii16.K; j++) {
-      count.put(Mpii16.NAMES.get(j), m.count()[j]);
-    }
+    PckhMetric.putPerJoint(numbers, m);
     numbers.put("persons", persons);
     numbers.put("persons_without_prediction", missing);
     numbers.put("persons_without_headbox", m.personsWithoutHeadbox());

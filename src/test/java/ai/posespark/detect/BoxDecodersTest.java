@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.posespark.Registry;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import java.util.List;
@@ -25,24 +26,26 @@ class BoxDecodersTest {
       }
     }
     assertEquals(Set.of("blazepose-detector", "centernet", "nanodet", "rtmdet", "yolox"), detectors);
-    assertEquals(detectors, new TreeSet<>(BoxDecoders.standard().names()));
-    assertInstanceOf(CenterNetDecoder.class, BoxDecoders.standard().create("centernet", SETTINGS));
-    assertInstanceOf(NanoDetDecoder.class, BoxDecoders.standard().create("nanodet", SETTINGS));
-    assertInstanceOf(BlazePoseDetectorDecoder.class, BoxDecoders.standard().create("blazepose-detector", SETTINGS));
+    assertEquals(detectors, new TreeSet<>(BoxDecoders.STANDARD.names()));
+    assertInstanceOf(CenterNetDecoder.class, BoxDecoders.STANDARD.require("centernet").create(SETTINGS));
+    assertInstanceOf(NanoDetDecoder.class, BoxDecoders.STANDARD.require("nanodet").create(SETTINGS));
+    assertInstanceOf(BlazePoseDetectorDecoder.class,
+        BoxDecoders.STANDARD.require("blazepose-detector").create(SETTINGS));
   }
 
   @Test
   void anUnknownNameListsTheRegisteredOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BoxDecoders.standard().create("movenet-single", SETTINGS));
+        () -> BoxDecoders.STANDARD.require("movenet-single").create(SETTINGS));
     assertTrue(e.getMessage().contains("centernet, nanodet, blazepose-detector"), e.getMessage());
-    assertEquals(null, BoxDecoders.standard().entry("movenet-single"));
+    assertEquals(null, BoxDecoders.STANDARD.get("movenet-single"));
   }
 
   @Test
   void aNameRegisteredTwiceIsRejected() {
     BoxDecoders.Entry one = new BoxDecoders.Entry("x", s -> outputs -> List.of());
-    assertThrows(IllegalStateException.class, () -> new BoxDecoders(List.of(one, one)));
+    assertThrows(IllegalStateException.class, () -> new Registry<>("box decoder", List.of(one, one),
+        BoxDecoders.Entry::name));
   }
 
   @Test
@@ -65,8 +68,8 @@ class BoxDecodersTest {
     BoxDecoderSettings withCodec = new BoxDecoderSettings(416, 416, List.of(), 0.3, 0.5, 10,
         Map.of("strides", List.of(8, 16)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BoxDecoders.standard().create("nanodet", withCodec));
+        () -> BoxDecoders.STANDARD.require("nanodet").create(withCodec));
     assertTrue(e.getMessage().startsWith("nanodet: codec.strides"), e.getMessage());
-    assertInstanceOf(YoloxDecoder.class, BoxDecoders.standard().create("yolox", withCodec));
+    assertInstanceOf(YoloxDecoder.class, BoxDecoders.STANDARD.require("yolox").create(withCodec));
   }
 }

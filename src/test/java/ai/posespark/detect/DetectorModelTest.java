@@ -41,8 +41,8 @@ class DetectorModelTest {
         names.add(s.name());
       }
     }
-    List<PersonBox> ours = BoxDecoders.standard().create(model, g.settings(names, 0.1, 0.5, 20)).decode(outputs);
-    List<PersonBox> golden = BoxDecoders.standard().create(model, g.settings(g.names(), 0.1, 0.5, 20))
+    List<PersonBox> ours = BoxDecoders.STANDARD.require(model).create(g.settings(names, 0.1, 0.5, 20)).decode(outputs);
+    List<PersonBox> golden = BoxDecoders.STANDARD.require(model).create(g.settings(g.names(), 0.1, 0.5, 20))
         .decode(g.outputs());
     assertEquals(golden.size(), ours.size(), model + "/" + image + " box count");
     double maxPx = 0;

@@ -81,6 +81,6 @@ class RtmdetDecoderTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new RtmdetDecoder(new BoxDecoderSettings(64, 48, List.of(), 0.5, 0.5, 10)).decode(out));
     assertTrue(e.getMessage().contains("stride 16 distances"), e.getMessage());
-    assertTrue(BoxDecoders.standard().names().containsAll(List.of("yolox", "rtmdet")));
+    assertTrue(BoxDecoders.STANDARD.names().containsAll(List.of("yolox", "rtmdet")));
   }
 }

@@ -41,8 +41,9 @@ class PoseTrackSampleTest {
     GroundTruth gt = GroundTruth.load(uri, null, List.of("posetrack"), SharedFixtures.CONF);
     Dataset<Row> persons = personsFromGroundTruth(gt);
     String out = tmp.resolve("eval").toUri().toString();
-    EvalReport r = Evaluator.evaluate(spark, persons, gt, List.of("posetrack"), out, 0.5);
-    PoseTrackMetrics m = r.posetrack();
+    EvalReport r = Evaluator.evaluate(spark, persons, gt, List.of("posetrack"), out,
+        new EvalSettings(0.5, PoseTrackRules.POSEVAL));
+    PoseTrackMetrics m = r.numbers(PoseTrackMetrics.class);
     assertEquals(3, m.counts().sequences);
     assertEquals(3, m.counts().frames);
     // poseval leaves each sequence's last frame out of MOTA: with one labelled frame per video nothing is left

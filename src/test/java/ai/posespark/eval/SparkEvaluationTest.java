@@ -71,7 +71,7 @@ class SparkEvaluationTest {
     EvalReport r = ResultsEvaluation.evaluateResultsFile(spark, golden.resolve("dt/synth_a__mixed.json").toUri()
         .toString(), golden.resolve("gt/synth_a.json").toUri().toString(), null, List.of("coco"), out);
     double[] stats = CocoGoldenCases.doubles(expected.get("stats"));
-    assertArrayEquals(stats, r.coco().stats(), 1e-9);
+    assertArrayEquals(stats, r.numbers(CocoMetrics.class).stats(), 1e-9);
     JsonNode json = JSON.readTree(tmp.resolve("eval/coco.json").toFile());
     assertArrayEquals(stats, CocoGoldenCases.doubles(json.get("stats")), 1e-15);
     assertEquals(stats[1], json.get("AP50").asDouble(), 1e-15);
@@ -135,10 +135,12 @@ class SparkEvaluationTest {
     }
     rows.add(person("file:/data/other/not_in_gt.jpg", 0, 0.99, new double[51]));
     Dataset<Row> persons = spark.createDataFrame(rows, PERSONS);
-    EvalReport r = Evaluator.evaluate(spark, persons, golden.resolve("gt/synth_a.json").toUri().toString(), "coco",
-        List.of("coco"), tmp.resolve("eval").toUri().toString());
+    GroundTruth truth = GroundTruth.load(golden.resolve("gt/synth_a.json").toUri().toString(), "coco", List.of("coco"),
+        SharedFixtures.CONF);
+    EvalReport r = Evaluator.evaluate(spark, persons, truth, List.of("coco"), tmp.resolve("eval").toUri().toString(),
+        EvalSettings.DEFAULTS);
     // float32 coordinates and scores move OKS by ~1e-7, far from any threshold (README: none within 1e-6)
-    assertArrayEquals(CocoGoldenCases.doubles(expected.get("stats")), r.coco().stats(), 1e-9);
+    assertArrayEquals(CocoGoldenCases.doubles(expected.get("stats")), r.numbers(CocoMetrics.class).stats(), 1e-9);
     assertEquals(1, r.personsWithoutGroundTruth());
     assertTrue(new File(tmp.toFile(), "eval/coco.json").isFile());
   }
@@ -162,9 +164,10 @@ class SparkEvaluationTest {
       rows.add(person("file:/mpii/images/" + p.image(), 0, 0.9, kp));
       rows.add(person("file:/mpii/images/" + p.image(), 1, 0.5, new double[51])); // a spurious second person
     }
-    EvalReport r = Evaluator.evaluate(spark, spark.createDataFrame(rows, PERSONS), gtUri, null, List.of("pckh"),
-        tmp.resolve("eval").toUri().toString());
-    PckhMetrics m = r.pckh();
+    EvalReport r = Evaluator.evaluate(spark, spark.createDataFrame(rows, PERSONS),
+        GroundTruth.load(gtUri, null, List.of("pckh"), SharedFixtures.CONF), List.of("pckh"),
+        tmp.resolve("eval").toUri().toString(), EvalSettings.DEFAULTS);
+    PckhMetrics m = r.numbers(PckhMetrics.class);
     assertTrue(m.approximatedFromCoco());
     for (int j = 0; j < 16; j++) {
       if (!Mpii16.approximatedFromCoco(j) && m.count()[j] > 0) {
@@ -179,7 +182,8 @@ class SparkEvaluationTest {
     String coco = SharedFixtures.uri("data/coco/test_coco.json");
     Dataset<Row> none = spark.createDataFrame(List.of(), PERSONS);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(spark,
-        none, coco, null, List.of("pckh"), tmp.toUri().toString()));
+        none, GroundTruth.load(coco, null, List.of("pckh"), SharedFixtures.CONF), List.of("pckh"),
+        tmp.toUri().toString(), EvalSettings.DEFAULTS));
     assertTrue(e.getMessage().contains("pckh"), e.getMessage());
   }
 

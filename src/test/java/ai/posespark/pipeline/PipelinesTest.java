@@ -4,35 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.posespark.Registry;
 import ai.posespark.model.ModelCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PipelinesTest {
   private static PipelineException failure(String pipeline, String pose, String grouping) {
-    return assertThrows(PipelineException.class, () -> Pipelines.standard()
-        .plan(new PipelineSettings(pipeline, pose, null, grouping, 0.1), ModelCatalog.bundled()));
+    return assertThrows(PipelineException.class, () -> Pipelines.plan(
+        new PipelineSettings(pipeline, pose, null, grouping, 0.1), ModelCatalog.bundled()));
   }
 
   @Test
   void theBuiltInPipelinesPlanWithTheirStages() {
-    PipelinePlan plan = Pipelines.standard()
-        .plan(new PipelineSettings("bottom-up", "movenet-multipose", null, null, 0.1), ModelCatalog.bundled());
+    PipelinePlan plan = Pipelines.plan(
+        new PipelineSettings("bottom-up", "movenet-multipose", null, null, 0.1), ModelCatalog.bundled());
     assertEquals("movenet-multipose", plan.model());
     assertEquals(List.of("preprocess", "inference", "postprocess"), plan.stages());
     assertEquals(List.of("read", "decode", "preprocess", "inference", "postprocess"), RunSettings.stagesOf(plan));
-    PipelinePlan greedy = Pipelines.standard()
-        .plan(new PipelineSettings("bottom-up", "posenet", null, "greedy", 0.1), ModelCatalog.bundled());
+    PipelinePlan greedy = Pipelines.plan(
+        new PipelineSettings("bottom-up", "posenet", null, "greedy", 0.1), ModelCatalog.bundled());
     assertEquals("posenet", greedy.model());
-    PipelinePlan ilp = Pipelines.standard()
-        .plan(new PipelineSettings("bottom-up", "posenet", null, "ilp", 0.1), ModelCatalog.bundled());
+    PipelinePlan ilp = Pipelines.plan(
+        new PipelineSettings("bottom-up", "posenet", null, "ilp", 0.1), ModelCatalog.bundled());
     assertEquals("posenet", ilp.model());
     assertEquals("posenet-ilp", ((WholeFramePipeline.Plan) ilp).decoder());
     // a user's OpenPose export, named by path: the catalog entry openpose-coco18 says how to feed and read it
-    PipelinePlan paf = Pipelines.standard().plan(new PipelineSettings("bottom-up", "s3a://models/openpose-coco18.pt",
+    PipelinePlan paf = Pipelines.plan(new PipelineSettings("bottom-up", "s3a://models/openpose-coco18.pt",
         null, null, 0.1), ModelCatalog.bundled());
     assertEquals("openpose", ((WholeFramePipeline.Plan) paf).decoder());
-    PipelinePlan pafIlp = Pipelines.standard().plan(new PipelineSettings("bottom-up", "/m/openpose-body25.pt", null,
+    PipelinePlan pafIlp = Pipelines.plan(new PipelineSettings("bottom-up", "/m/openpose-body25.pt", null,
         "ilp", 0.1), ModelCatalog.bundled());
     assertEquals("openpose-ilp", ((WholeFramePipeline.Plan) pafIlp).decoder());
   }
@@ -65,6 +66,7 @@ class PipelinesTest {
   @Test
   void aNameRegisteredTwiceIsRejected() {
     Pipelines.Entry one = new Pipelines.Entry("x", (s, c) -> null);
-    assertThrows(IllegalStateException.class, () -> new Pipelines(List.of(one, one)));
+    assertThrows(IllegalStateException.class, () -> new Registry<>("pipeline", List.of(one, one),
+        Pipelines.Entry::name));
   }
 }

@@ -26,8 +26,8 @@ class WholeFramePipelineTest {
   @Test
   void aBatchOfFramesFindsWhatEachFrameFindsAlone() throws Exception {
     TestModels.assumeInstalled("movenet-lightning");
-    PipelinePlan plan = Pipelines.standard()
-        .plan(new PipelineSettings("single", "movenet-lightning", null, null, 0.0), ModelCatalog.bundled());
+    PipelinePlan plan = Pipelines.plan(
+        new PipelineSettings("single", "movenet-lightning", null, null, 0.0), ModelCatalog.bundled());
     PosePipeline pipeline = plan.open(Device.cpu(), new Configuration(false));
     List<DecodedFrame> frames = new ArrayList<>();
     for (int i = 0; i < 11; i++) {

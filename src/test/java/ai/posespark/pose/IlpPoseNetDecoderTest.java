@@ -51,7 +51,7 @@ class IlpPoseNetDecoderTest {
   }
 
   private static List<Person> greedy(List<float[]> out) {
-    return PoseNetDecoder.withDefaults(SETTINGS.outputNames(), 385, 385, PoseDecoders.POSENET_MAX_PEOPLE, 0)
+    return PoseNetDecoder.withDefaults(SETTINGS.outputNames(), 385, 385, PoseNetDecoder.MAX_PEOPLE, 0)
         .decode(out);
   }
 
@@ -145,7 +145,7 @@ class IlpPoseNetDecoderTest {
     GroupingResult r = new IlpPoseNetDecoder(SETTINGS, IlpSettings.DEFAULTS.withMaxCandidates(5)).group(out);
     assertTrue(r.fallbackReason().contains("34 part candidates > maxCandidates 5"), r.fallbackReason());
     List<Person> greedy = PoseNetDecoder.withDefaults(SETTINGS.outputNames(), 385, 385,
-        PoseDecoders.POSENET_MAX_PEOPLE, 0).decode(out);
+        PoseNetDecoder.MAX_PEOPLE, 0).decode(out);
     assertEquals(greedy, r.people());
   }
 }

@@ -17,7 +17,7 @@ class PoseNetGoldenTest {
 
   private static List<Person> decode(GoldenCase g) {
     PoseNetDecoder decoder = PoseNetDecoder.withDefaults(g.names(), g.letterbox().inputWidth(),
-        g.letterbox().inputHeight(), PoseDecoders.POSENET_MAX_PEOPLE, MIN_SCORE);
+        g.letterbox().inputHeight(), PoseNetDecoder.MAX_PEOPLE, MIN_SCORE);
     return InSource.decode(decoder, g.outputs(), g.letterbox());
   }
 

@@ -1,10 +1,12 @@
 package ai.posespark.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
+import ai.posespark.eval.CocoMetrics;
 import ai.posespark.jobfile.InputSpec;
 import ai.posespark.jobfile.JobSpec;
 import ai.posespark.jobfile.JobSpecLoader;
@@ -27,9 +29,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every job file in {@code jobs/} runs as written on its small inputs (the shipped samples, ../shared's reference
- * data), its output under {@code target/jobs-out}. Only user paths are pointed elsewhere: the S3 job's bucket at an
- * in-process S3 server holding the samples.
+ * Every job file in {@code jobs/} runs as written on a fresh clone (the shipped samples and models; nothing from
+ * ../shared), its output under {@code target/jobs-out}; the examples in {@code docs/examples/} run where the data they
+ * name is present. Only user paths are pointed elsewhere: the S3 job's bucket at an in-process S3 server holding the
+ * samples.
  */
 class JobFilesTest {
   static final Path OUT = Path.of("target/jobs-out").toAbsolutePath();
@@ -37,11 +40,14 @@ class JobFilesTest {
   static Path dir;
   static S3ProxyServer s3;
 
-  /** The job files, in name order. */
+  /** The job files of {@code jobs/} and then {@code docs/examples/}, each in name order. */
   static Stream<String> jobs() throws Exception {
     List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("jobs"))) {
-      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().forEach(names::add);
+    for (String folder : List.of("jobs", "docs/examples")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.map(p -> folder + "/" + p.getFileName()).filter(n -> n.endsWith(".yaml")).sorted()
+            .forEach(names::add);
+      }
     }
     return names.stream();
   }
@@ -49,11 +55,15 @@ class JobFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jobs")
   void runsAsWritten(String job) throws Exception {
-    Path file = Path.of("jobs", job);
+    Path file = Path.of(job);
     String text = Files.readString(file);
-    ai.posespark.testing.Skip.unless(!job.equals("bottomup-paf.yaml"), "jobs/bottomup-paf.yaml names a user's "
-        + "OpenPose export (no weights here): OpenPoseJobTest runs it with a TorchScript model the test builds");
-    if (text.contains("../shared")) {
+    String keys = text.lines().map(l -> l.replaceFirst("#.*", "")).collect(java.util.stream.Collectors.joining("\n"));
+    if (job.startsWith("jobs/")) {
+      assertFalse(keys.contains("../shared"), job + " must run on a fresh clone, without ../shared");
+    }
+    ai.posespark.testing.Skip.unless(!job.endsWith("/bottomup-paf.yaml"), job + " names a user's OpenPose export "
+        + "(no weights here): OpenPoseJobTest runs it with a TorchScript model the test builds");
+    if (keys.contains("../shared")) {
       TestModels.shared();
     }
     Path models = ModelCatalog.bundled().packageFolder();
@@ -66,7 +76,7 @@ class JobFilesTest {
     JobSpec spec = JobSpecLoader.load(file, overrides);
     Preflight.checkKeys(spec);
     JobSummary summary = PoseJob.run(spark, spec);
-    System.out.printf("jobs/%s: %s%n", job, summary);
+    System.out.printf("%s: %s%n", job, summary);
     if (spec.input().kind() == InputSpec.Kind.TRAIN) {
       Path run = Path.of(java.net.URI.create(summary.runDir()));
       assertTrue(Files.isRegularFile(run.resolve("training.json")), "training.json written");
@@ -76,7 +86,7 @@ class JobFilesTest {
     assertNotNull(summary.report(), "report.html written");
     if (spec.input().kind() == InputSpec.Kind.RESULTS) {
       assertNotNull(summary.evaluation());
-      assertTrue(summary.evaluation().coco().stats()[0] > 0.3, "AP of the results evaluated");
+      assertTrue(summary.evaluation().numbers(CocoMetrics.class).stats()[0] > 0.3, "AP of the results evaluated");
       return;
     }
     assertTrue(summary.frames() > 0 && summary.persons() > 0, "frames and people");

@@ -7,6 +7,7 @@ import ai.posespark.pose.Person;
 import ai.posespark.run.SparkTestSession;
 import ai.posespark.sink.FrameResult;
 import ai.posespark.sink.OutputSchema;
+import ai.posespark.sink.PersonRows;
 import ai.posespark.source.FrameIds;
 import ai.posespark.source.FrameTask;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class TrackingStageTest {
       String uri = r.getString(r.fieldIndex("uri"));
       List<Row> people = r.getList(r.fieldIndex("persons"));
       if (uri.contains("/photos/")) {
-        assertEquals(FrameResult.UNTRACKED, people.get(0).getLong(1), "plain images are not a sequence");
+        assertEquals(PersonRows.UNTRACKED, people.get(0).getLong(1), "plain images are not a sequence");
         continue;
       }
       String seq = uri.substring("file:/videos/".length(), "file:/videos/".length() + 1);

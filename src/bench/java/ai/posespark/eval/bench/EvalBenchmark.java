@@ -2,7 +2,9 @@ package ai.posespark.eval.bench;
 
 import ai.posespark.data.Coco17;
 import ai.posespark.eval.EvalReport;
+import ai.posespark.eval.EvalSettings;
 import ai.posespark.eval.Evaluator;
+import ai.posespark.eval.GroundTruth;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -57,8 +59,10 @@ public final class EvalBenchmark {
       System.out.printf("persons table: %d detections generated in %.1f s%n", n, secs(t1));
 
       long t2 = System.nanoTime();
-      EvalReport r = Evaluator.evaluate(spark, persons, gt.toURI().toString(), "coco", List.of("coco"),
-          new File(work, "eval").toURI().toString());
+      GroundTruth truth = GroundTruth.load(gt.toURI().toString(), "coco", List.of("coco"),
+          spark.sparkContext().hadoopConfiguration());
+      EvalReport r = Evaluator.evaluate(spark, persons, truth, List.of("coco"),
+          new File(work, "eval").toURI().toString(), EvalSettings.DEFAULTS);
       double evalSecs = secs(t2);
       System.out.println(r);
       System.out.printf("EVAL SECONDS: %.1f (COCO OKS over %d images, %d GT persons, %d detections; "

@@ -3,7 +3,6 @@ package ai.posespark.pose.bench;
 import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.PoseDecoder;
-import ai.posespark.pose.PoseDecoders;
 import ai.posespark.pose.PoseNetDecoder;
 import ai.posespark.pose.ilp.IlpPoseNetDecoder;
 import ai.posespark.pose.ilp.IlpSettings;
@@ -39,7 +38,7 @@ public final class GroupingBenchmark {
         incremental.maxCandidates(), incremental.timeLimitMs(), incremental.sigma(),
         incremental.maxLinkProbability(), false);
     Map<String, PoseDecoder> decoders = new LinkedHashMap<>();
-    decoders.put("greedy", PoseNetDecoder.withDefaults(names, 385, 385, PoseDecoders.POSENET_MAX_PEOPLE, 0.05));
+    decoders.put("greedy", PoseNetDecoder.withDefaults(names, 385, 385, PoseNetDecoder.MAX_PEOPLE, 0.05));
     decoders.put("ilp, one program", new IlpPoseNetDecoder(settings, oneProgram));
     decoders.put("ilp, incremental", new IlpPoseNetDecoder(settings, incremental));
     System.out.printf("%-18s %12s %8s %10s%n", "grouping", "ms / frame", "people", "fallbacks");

@@ -1,5 +1,6 @@
 package ai.posespark.run.bench;
 
+import ai.posespark.eval.CocoMetrics;
 import ai.posespark.jobfile.JobSpecLoader;
 import ai.posespark.report.JobSummary;
 import ai.posespark.run.PoseJob;
@@ -79,7 +80,7 @@ public final class TopDownTable {
           evaluation: {metrics: [coco]}
           """.formatted(coco, coco.resolve("test_coco.json"));
       JobSummary s = PoseJob.run(spark, JobSpecLoader.parse(yaml, overrides));
-      double[] st = s.evaluation().coco().stats();
+      double[] st = s.evaluation().numbers(CocoMetrics.class).stats();
       double ms = s.inferenceMs() / s.frames();
       table.append(String.format("| %s | %.3f | %.3f | %.3f | %.3f | %d | %.0f | %.2f |%n", r[0], st[0], st[1], st[2],
           st[5], s.persons(), ms, 1000 / ms));

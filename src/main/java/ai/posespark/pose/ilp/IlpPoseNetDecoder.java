@@ -6,7 +6,6 @@ import ai.posespark.pose.GroupingResult;
 import ai.posespark.pose.PartCandidate;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;
-import ai.posespark.pose.PoseDecoders;
 import ai.posespark.pose.PoseNetAssembler;
 import ai.posespark.pose.PoseNetDecoder;
 import ai.posespark.pose.Skeleton;
@@ -61,7 +60,7 @@ public final class IlpPoseNetDecoder implements PoseDecoder {
         : decoder.outputNames();
     this.settings = settings;
     this.greedy = PoseNetDecoder.withDefaults(names, decoder.inputWidth(), decoder.inputHeight(),
-        PoseDecoders.POSENET_MAX_PEOPLE, decoder.minPersonScore());
+        PoseNetDecoder.MAX_PEOPLE, decoder.minPersonScore());
     this.linkCost = new PoseNetLinkCost(settings.sigma(), settings.maxLinkProbability());
     this.solver = new MulticutSolver(settings.timeLimitMs());
     this.incremental = new IncrementalMulticut(solver, IncrementalMulticut.COCO17_STAGES);

@@ -193,9 +193,9 @@ class HeatmapDecoderTest {
 
   @Test
   void registeredAsASinglePersonCodec() {
-    PoseDecoders.Entry e = PoseDecoders.standard().entry("heatmap");
+    PoseDecoders.Entry e = PoseDecoders.STANDARD.get("heatmap");
     assertTrue(e.singlePerson());
-    assertTrue(PoseDecoders.standard().create("heatmap", settings(W, H, 0, Map.of())) instanceof FlipAware);
+    assertTrue(PoseDecoders.STANDARD.require("heatmap").create(settings(W, H, 0, Map.of())) instanceof FlipAware);
   }
 
   private static void assertMessage(Map<String, Object> codec, String fragment) {

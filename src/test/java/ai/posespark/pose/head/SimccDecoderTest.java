@@ -131,6 +131,6 @@ class SimccDecoderTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> d.decode(List.of(new float[K * 192], new float[K * 512])));
     assertTrue(e.getMessage().contains("simcc_x") && e.getMessage().contains("384 bins"), e.getMessage());
-    assertTrue(PoseDecoders.standard().entry("simcc").singlePerson());
+    assertTrue(PoseDecoders.STANDARD.get("simcc").singlePerson());
   }
 }

@@ -100,7 +100,7 @@ class YoloPoseDecoderTest {
     YoloPoseDecoder d = new YoloPoseDecoder(settings(640, 640, 0.25, Map.of()));
     e = assertThrows(IllegalArgumentException.class, () -> d.decode(List.of(new float[8400 * 56 + 17])));
     assertTrue(e.getMessage().contains("5 + 3 × 17"), e.getMessage());
-    PoseDecoders.Entry entry = PoseDecoders.standard().entry("yolo-pose");
+    PoseDecoders.Entry entry = PoseDecoders.STANDARD.get("yolo-pose");
     assertTrue(!entry.singlePerson());
     assertNull(entry.grouping());
   }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jobs/bottomup-paf.yaml} as shipped, with the TorchScript OpenPose-style model the test builds
+ * {@code docs/examples/bottomup-paf.yaml} as shipped, with the TorchScript OpenPose-style model the test builds
  * ({@link PaintedOpenPose}) in place of the user's export and painted people with their COCO ground truth in place
  * of the reference images: the catalog entry's input recipe (BGR, v/256 − 0.5, letterbox to 368) and output layout
  * (tuple (pafs, heatmaps), background channel, stride 8) reach the decoder, which groups by PAFs, and by the ILP
@@ -71,7 +71,7 @@ class OpenPoseJobTest {
     new ObjectMapper().writeValue(annotations.toFile(), gt);
     SparkSession spark = SparkTestSession.get();
     for (String grouping : List.of("paf", "ilp")) {
-      JobSpec spec = JobSpecLoader.load(Path.of("jobs/bottomup-paf.yaml"), List.of("name=painted-" + grouping,
+      JobSpec spec = JobSpecLoader.load(Path.of("docs/examples/bottomup-paf.yaml"), List.of("name=painted-" + grouping,
           "model.pose=" + model, "model.grouping=" + grouping, "input.paths=[" + img + "]",
           "input.annotations=" + annotations, "output.path=" + dir.resolve("out"), "execution.device=cpu"));
       JobSummary summary = PoseJob.run(spark, spec);

@@ -3,6 +3,7 @@ package ai.posespark.model.tfjs.exec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.posespark.Registry;
 import ai.posespark.model.tfjs.TfjsModelException;
 import ai.posespark.model.tfjs.graph.AttrValue;
 import ai.posespark.model.tfjs.graph.NodeDef;
@@ -11,7 +12,6 @@ import ai.posespark.model.tfjs.graph.TopologicalOrder;
 import ai.posespark.model.tfjs.ops.Kernel;
 import ai.posespark.model.tfjs.ops.KernelFactory;
 import ai.posespark.model.tfjs.ops.NodeContext;
-import ai.posespark.model.tfjs.ops.OpRegistry;
 import ai.posespark.model.tfjs.ops.RunContext;
 import ai.posespark.model.tfjs.ops.Tensors;
 import ai.posespark.model.tfjs.ops.Value;
@@ -61,7 +61,7 @@ public final class ExecutionPlan {
    * @param manager the model's manager: constants and folded values live here
    */
   public static ExecutionPlan build(String model, List<NodeDef> nodes, Map<String, NDArray> weights,
-      List<String> inputs, List<TensorRef> outputs, NDManager manager, OpRegistry registry)
+      List<String> inputs, List<TensorRef> outputs, NDManager manager, Registry<KernelFactory> registry)
       throws TfjsModelException {
     Map<String, NodeDef> byName = new HashMap<>();
     nodes.forEach(n -> byName.put(n.name(), n));
@@ -81,7 +81,7 @@ public final class ExecutionPlan {
     Map<TensorRef, Value> constants = new HashMap<>();
     Map<String, Kernel> kernels = new HashMap<>();
     for (NodeDef node : all) {
-      KernelFactory factory = registry.factory(node.op());
+      KernelFactory factory = registry.get(node.op());
       if (factory == null) {
         throw new TfjsModelException(model + ": node '" + node.name() + "' (" + node.op()
             + "): unsupported op " + node.op());

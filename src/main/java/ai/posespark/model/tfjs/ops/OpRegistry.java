@@ -1,45 +1,26 @@
 package ai.posespark.model.tfjs.ops;
 
-import java.util.Collections;
+import ai.posespark.Registry;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
-/** Maps TF op names to kernel factories; {@link #standard()} holds every op the interpreter supports. */
+/** The TF ops the interpreter supports: op name to kernel factory, from every op family of this package. */
 public final class OpRegistry {
-  private final Map<String, KernelFactory> factories;
+  private OpRegistry() {}
 
-  /** A registry of the given families; an op defined by two families is a programming error. */
-  public OpRegistry(List<OpFamily> families) {
-    Map<String, KernelFactory> all = new TreeMap<>();
-    for (OpFamily family : families) {
-      family.factories().forEach((op, factory) -> {
-        if (all.putIfAbsent(op, factory) != null) {
-          throw new IllegalStateException("op " + op + " defined twice (" + family.getClass() + ")");
-        }
-      });
-    }
-    this.factories = Collections.unmodifiableMap(all);
+  /** The ops of {@code families}; an op defined by two families is a programming error. */
+  public static Registry<KernelFactory> of(List<OpFamily> families) {
+    return new Registry<>("op", families.stream().flatMap(f -> f.factories().entrySet().stream())
+        .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
   }
 
   /** The registry of all op families of this package. */
-  public static OpRegistry standard() {
+  public static Registry<KernelFactory> standard() {
     return Holder.STANDARD;
   }
 
-  /** The factory for {@code op}, or {@code null} when unsupported. */
-  public KernelFactory factory(String op) {
-    return factories.get(op);
-  }
-
-  /** Every supported op name, sorted. */
-  public Set<String> ops() {
-    return factories.keySet();
-  }
-
   private static final class Holder {
-    static final OpRegistry STANDARD = new OpRegistry(List.of(
+    static final Registry<KernelFactory> STANDARD = of(List.of(
         new GraphOps(), new ConvolutionOps(), new PoolingOps(), new ActivationOps(), new ArithmeticOps(),
         new ComparisonOps(), new ReductionOps(), new ShapeOps(), new SliceOps(), new ImageOps(),
         new MatMulOps()));

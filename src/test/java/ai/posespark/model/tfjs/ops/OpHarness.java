@@ -39,7 +39,7 @@ final class OpHarness {
       constants[k] = constant != null && constant[k] ? values[k] : null;
     }
     NodeContext node = new NodeContext("test", new NodeDef("n", op, refs, attrs), constants, manager);
-    Kernel kernel = OpRegistry.standard().factory(op).create(node);
+    Kernel kernel = OpRegistry.standard().get(op).create(node);
     if (!node.unreadAttributes().isEmpty()) {
       throw node.error("unsupported attribute %s", node.unreadAttributes());
     }
