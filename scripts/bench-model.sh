@@ -41,10 +41,18 @@ while [ $# -gt 0 ]; do
              -cp "$POSESPARK_CP" ai.posespark.model.tfjs.bench.RssBenchmark "$@" ;;
     --profile) shift
            # where one batch-1 inference's time goes, per op family (ProfileBenchmark; --by op|node for finer)
+           profiled="${1:-movenet-lightning}"
            input="$(ls "$shared"/golden/tfjs/"${1:-movenet-lightning}"/*/input.npy 2>/dev/null | head -1 || true)"
            "$ROOT/scripts/bench-cpu.sh"; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
            java_run ai.posespark.model.tfjs.bench.ProfileBenchmark ${input:+--input "$input"} \
              "${@:2}" "${1:-movenet-lightning}" 2>/dev/null
+           # TensorFlow's own kernel times per family on the same graph, when the peer can be had
+           venv="${POSESPARK_TF_PEER_VENV:-$HOME/.cache/posespark/tf-peer}"
+           if [ -x "$venv/bin/python" ]; then
+             TF_CPP_MIN_LOG_LEVEL=2 "$venv/bin/python" "$ROOT/scripts/tf-peer.py" --profile 200 \
+               --model "$models_dir/$profiled.json" --golden "$shared/golden/tfjs/$profiled" \
+               2>/dev/null
+           fi
            exit ;;
     --threads) threads="$2"; shift 2 ;;
     --streams) streams="$2"; shift 2 ;;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Native TensorFlow on a TF.js graph model: the peer PoseSpark is timed against (figures only, not a product part).
 
-  tf-peer.py --model DIR/m.json [--golden DIR] [--input input.npy] [--warmup N] [--iterations N]
+  tf-peer.py --model DIR/m.json [--golden DIR] [--input input.npy] [--warmup N] [--iterations N] [--profile N]
 
 Imports model.json itself: `modelTopology` is a proto3-JSON GraphDef; the weight shards are read in manifest
 order, dequantized (float16, uint8/uint16 affine) and written into the Const nodes; TF.js-only ops
@@ -10,6 +10,8 @@ rewritten into their primitive ops, which TensorFlow's grappler (oneDNN on) fuse
 graph. Before timing, every golden case under --golden (its input.npy fed, every output_<i>_<name>.npy compared,
 bound 1e-3 * max(1, max|golden|) as for PoseSpark) must match, else exit 3. Then one JSON line: batch-1 median
 wall ms per image on 1 intra-op / 1 inter-op thread, with TensorFlow's version and the max golden difference.
+--profile N prints instead TensorFlow's own per-op-family kernel times over N traced runs, grouped as PoseSpark's
+profile groups them (scripts/bench-model.sh --profile shows both).
 """
 import argparse
 import glob
@@ -126,6 +128,52 @@ def load_npy(path):
     return np.load(path)
 
 
+def family(op):
+    """The op family PoseSpark's profile (RunProfile.family) groups an op under; grappler's fused names mapped."""
+    if "Depthwise" in op:
+        return "depthwise convolution"
+    if "Conv2D" in op:
+        return "convolution"
+    if "Resize" in op:
+        return "resize"
+    if op in ("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Softmax"):
+        return "activation"
+    if op in ("AddV2", "Add", "AddN", "Sub", "Mul", "RealDiv", "FloorDiv", "FloorMod", "SquaredDifference", "Sqrt",
+              "Rsqrt", "Exp", "Abs", "Neg", "Reciprocal", "Maximum", "Minimum", "BiasAdd") or "Add" in op:
+        return "element-wise"
+    if op in ("GatherNd", "GatherV2", "ArgMax", "TopKV2", "Max", "Sum", "Select", "SelectV2", "Equal", "Less",
+              "Greater", "GreaterEqual", "LogicalAnd", "MaxPool"):
+        return "gather and reduce"
+    return "layout and shape"
+
+
+def profile(session, outputs, feed, runs):
+    """Per op family: kernels run and milliseconds per run, from TensorFlow's own step stats (FULL_TRACE)."""
+    totals = {}
+    wall = 0.0
+    for _ in range(runs):
+        meta = tf.compat.v1.RunMetadata()
+        options = tf.compat.v1.RunOptions(trace_level=tf.compat.v1.RunOptions.FULL_TRACE)
+        start = time.perf_counter()
+        session.run(outputs, feed, options=options, run_metadata=meta)
+        wall += time.perf_counter() - start
+        for dev in meta.step_stats.dev_stats:
+            for node in dev.node_stats:
+                if node.node_name in ("_SOURCE", "_SINK") or not node.timeline_label:
+                    continue
+                op = node.timeline_label.split("(")[0].split("=")[-1].strip() or node.node_name
+                fam = family(op)
+                n, ms = totals.get(fam, (0, 0.0))
+                totals[fam] = (n + 1, ms + node.op_end_rel_micros / 1e3)
+    print(f"\n### TensorFlow {tf.__version__} profile, batch 1, 1 thread, {runs} runs (step stats)\n")
+    print("| family | kernels/run | ms/run |")
+    print("|---|---:|---:|")
+    for fam, (n, ms) in sorted(totals.items(), key=lambda kv: -kv[1][1]):
+        print(f"| {fam} | {n / runs:.0f} | {ms / runs:.3f} |")
+    summed = sum(ms for _, ms in totals.values()) / runs
+    print(f"| **kernels** | | {summed:.3f} |\n\nTraced run wall {wall * 1e3 / runs:.3f} ms (tracing adds to it).")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", required=True)
@@ -134,6 +182,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--profile", type=int, default=0, help="also print a per-op-family profile of N runs")
     args = parser.parse_args()
 
     graph_def, inputs, outputs = import_graph(args.model)
@@ -167,6 +216,9 @@ def main():
     feed = {inputs[0]: load_npy(timed)}
     for _ in range(args.warmup):
         session.run(outputs, feed)
+    if args.profile:
+        profile(session, outputs, feed, args.profile)
+        return
     wall = []
     cpu = []
     for _ in range(args.iterations):
