@@ -10,5 +10,5 @@ files="${1:-1000000}"
 folders="${2:-1000}"
 mode="${3:-executors}"
 # shellcheck disable=SC2086
-exec java -Xmx"${BENCH_XMX:-512m}" $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.job.bench.ListingBenchmark \
+exec java -Xmx"${BENCH_XMX:-512m}" $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.run.bench.ListingBenchmark \
   "$files" "$folders" "/tmp/posespark-listing-$files-$folders" "$mode"

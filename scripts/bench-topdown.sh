@@ -19,7 +19,7 @@ if [ "$mode" = table ]; then
   "$ROOT/scripts/install-models.sh" >/dev/null
   posespark_build_bench
   # shellcheck disable=SC2086
-  exec java ${BENCH_JAVA_OPTS:--Xmx6g} $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.job.bench.TopDownTable \
+  exec java ${BENCH_JAVA_OPTS:--Xmx6g} $POSESPARK_JAVA_OPTS -cp "$POSESPARK_CP" ai.posespark.run.bench.TopDownTable \
     "${1:-$ROOT/../shared}" ${2:-} ${3:+"$3"}
 fi
 copies="${1:-40}"

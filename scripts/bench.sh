@@ -94,10 +94,10 @@ for model in $models; do
   java_bench ai.posespark.model.tfjs.bench.BatchSpeedBenchmark --batch 1,8 --iterations "$iterations" \
     --streams "$cores" ${input:+--input "$input"} "$model" >>"$results"
   echo "bench: $model: executor loop without Spark" >&2
-  java_bench ai.posespark.job.bench.LoopBenchmark "${set_model[@]}" --streams "$cores" --warmup 200 "$work/images" \
+  java_bench ai.posespark.run.bench.LoopBenchmark "${set_model[@]}" --streams "$cores" --warmup 200 "$work/images" \
     >>"$results"
   echo "bench: $model: job, local[$cores]" >&2
-  java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
+  java_bench ai.posespark.run.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
     --small "$work/small" "$work/images" "$work/out" >>"$results"
   echo "bench: $model: TF.js wasm, $cores processes" >&2
   pids=()
@@ -130,10 +130,10 @@ if [ "$topdown_images" -gt 0 ]; then
   java_bench ai.posespark.model.bench.CatalogModelBenchmark --role pose --batch 1,8 --iterations 256 \
     --streams "$cores" "$td_pose" | sed "$tag" >>"$results"
   echo "bench: top-down: executor loop without Spark" >&2
-  java_bench ai.posespark.job.bench.LoopBenchmark "${td_job[@]}" --streams "$cores" --warmup 40 "$work/td" \
+  java_bench ai.posespark.run.bench.LoopBenchmark "${td_job[@]}" --streams "$cores" --warmup 40 "$work/td" \
     | sed "$tag" >>"$results"
   echo "bench: top-down: job, local[$cores]" >&2
-  java_bench ai.posespark.job.bench.JobBenchmark "${td_job[@]}" --slots "$cores" --warmup "$work/tdwarm" \
+  java_bench ai.posespark.run.bench.JobBenchmark "${td_job[@]}" --slots "$cores" --warmup "$work/tdwarm" \
     --small "$work/tdsmall" "$work/td" "$work/out" | sed "$tag" >>"$results"
 fi
 
@@ -141,7 +141,7 @@ fi
 lever_model="$(echo "$models" | awk '{print $1}')"
 for lever in execution.prefetch=0 input.reducedDecode=false; do
   echo "bench: lever: $lever_model loop with $lever" >&2
-  java_bench ai.posespark.job.bench.LoopBenchmark --set "model.pose=$lever_model" \
+  java_bench ai.posespark.run.bench.LoopBenchmark --set "model.pose=$lever_model" \
     --set "model.pipeline=$(pipeline_of "$lever_model")" --set "$lever" --streams "$cores" --warmup 200 "$work/images" \
     | sed "s/^{/{\"lever\":\"$lever\",/" >>"$results"
 done
@@ -151,7 +151,7 @@ if $scaling; then
   set_model=(--set "model.pose=$model" --set "model.pipeline=single")
   for slots in 1 2; do
     echo "bench: scaling: $model, $slots task slot(s)" >&2
-    java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$slots" --warmup "$work/warm" \
+    java_bench ai.posespark.run.bench.JobBenchmark "${set_model[@]}" --slots "$slots" --warmup "$work/warm" \
       "$work/images" "$work/out" | sed 's/^{/{"scaling":"slots",/' >>"$results"
   done
   for n in ${POSESPARK_BENCH_SIZES:-1000 10000}; do
@@ -161,7 +161,7 @@ if $scaling; then
     # a fixed, pre-touched heap: the JVM's share of RSS stays put, so what grows with the images is native memory
     # shellcheck disable=SC2086
     bench_heap="${POSESPARK_RSS_HEAP:--Xms3g -Xmx3g -XX:+AlwaysPreTouch}" \
-      java_bench ai.posespark.job.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
+      java_bench ai.posespark.run.bench.JobBenchmark "${set_model[@]}" --slots "$cores" --warmup "$work/warm" \
       "$work/many" "$work/out" | sed 's/^{/{"scaling":"size",/' >>"$results"
   done
   rm -rf "$work/many"

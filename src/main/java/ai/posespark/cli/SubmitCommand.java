@@ -1,12 +1,12 @@
 package ai.posespark.cli;
 
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSpecException;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.OutputSpec;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.Preflight;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecException;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.jobfile.OutputSpec;
+import ai.posespark.plan.Preflight;
+import ai.posespark.report.JobSummary;
+import ai.posespark.run.PoseJob;
 import ai.posespark.sink.DeltaSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/submit.sh JOB.yaml [--set key=value]...}: validates the job file and checks every path and model
@@ -60,8 +60,7 @@ public final class SubmitCommand implements Callable<Integer> {
     JobSpec spec;
     try {
       spec = JobSpecLoader.load(jobFile, overrides);
-      PoseJob.checkBeforeStart(spec);
-      // every path and model the job names, with the Hadoop settings the session will have
+      // its keys, then every path and model it names, with the Hadoop settings the session will have
       Preflight.check(spec, SparkHadoopUtil.get().newConfiguration(conf));
     } catch (JobSpecException e) {
       System.err.println("posespark: " + e.getMessage());

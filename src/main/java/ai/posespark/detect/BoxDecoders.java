@@ -1,7 +1,7 @@
 package ai.posespark.detect;
 
 import ai.posespark.Registry;
-import ai.posespark.pose.head.CodecParameters;
+import ai.posespark.model.CodecParameters;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;

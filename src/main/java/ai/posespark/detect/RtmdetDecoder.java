@@ -1,8 +1,8 @@
 package ai.posespark.detect;
 
+import ai.posespark.model.CodecParameters;
 import ai.posespark.model.ModelOutputs;
-import ai.posespark.pose.head.CodecParameters;
-import ai.posespark.pose.head.NamedOutputs;
+import ai.posespark.model.NamedOutputs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package ai.posespark.detect;
 
-import ai.posespark.pose.head.CodecParameters;
+import ai.posespark.model.CodecParameters;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package ai.posespark.pose;
 
+import ai.posespark.model.CodecParameters;
 import ai.posespark.model.ModelOutputSpec;
-import ai.posespark.pose.head.CodecParameters;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package ai.posespark.pose;
 
 import ai.posespark.Registry;
-import ai.posespark.pose.head.CodecParameters;
+import ai.posespark.model.CodecParameters;
 import ai.posespark.pose.head.HeatmapDecoder;
 import ai.posespark.pose.head.SimccDecoder;
 import ai.posespark.pose.head.YoloPoseDecoder;

@@ -1,11 +1,10 @@
 package ai.posespark.report;
 
-import ai.posespark.sink.LiteralPath;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
 
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSummary;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.sink.LiteralPath;
 import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

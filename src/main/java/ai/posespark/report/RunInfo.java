@@ -1,7 +1,6 @@
 package ai.posespark.report;
 
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSummary;
+import ai.posespark.jobfile.JobSpec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,16 +3,17 @@ package ai.posespark.track;
 import java.io.Serializable;
 
 /**
- * The tracker's constants, one per job key {@code tracking.<name>}. The matching constants are AlphaPose's PoseFlow
- * defaults ({@code PoseFlow/tracker-general.py}: {@code --link 100 --num 7 --mag 30 --match 0.2}, weights
- * {@code [1, 2, 1, 2, 0, 0]} for people of the previous frame and {@code [0, 1, 0, 1, 0, 0]} for older ones); the
- * flow NMS constants are PoseSpark's, since the released PoseFlow code has no PF-NMS.
+ * Job key {@code tracking}: the switch and the tracker's constants, one per key {@code tracking.<name>}. The matching
+ * constants are AlphaPose's PoseFlow defaults ({@code PoseFlow/tracker-general.py}: {@code --link 100 --num 7 --mag 30
+ * --match 0.2}, weights {@code [1, 2, 1, 2, 0, 0]} for people of the previous frame and {@code [0, 1, 0, 1, 0, 0]} for
+ * older ones); the flow NMS constants are PoseSpark's, since the released PoseFlow code has no PF-NMS.
  *
  * <p>AlphaPose's weight vectors are {@code [box IoU through DeepMatching/ORB correspondences, box IoU,
  * pose IoU through correspondences, pose IoU, score1, score2]}. The tracker sees poses, not pixels, so the two
  * correspondence terms become the same IoUs against the track's last pose moved by its constant-velocity
  * prediction ({@link #motionBoxWeight}, {@link #motionPoseWeight}), with AlphaPose's weights.
  *
+ * @param enabled          track at all ({@code tracking.enabled}; default false; needs {@code input.kind: video})
  * @param lookBack         a track last seen up to this many sampled frames ago can still take a person (AlphaPose's
  *                         {@code --link}, 100); further back it is closed and a returning person gets a new id
  *                         (unless flow NMS re-links it, see {@link #mergeGap})
@@ -38,6 +39,7 @@ import java.io.Serializable;
  * @param minFlowScore     flow NMS: see {@code minFlowLength} (PoseSpark's 0.3)
  */
 public record TrackingSettings(
+    boolean enabled,
     int lookBack,
     double matchThreshold,
     int topKeypoints,
@@ -53,8 +55,8 @@ public record TrackingSettings(
     int minFlowLength,
     double minFlowScore) implements Serializable {
 
-  /** The defaults documented on each component. */
-  public static final TrackingSettings DEFAULTS = new TrackingSettings(100, 0.2, 7, 30, 2, 2, 1, 1, 1, 1,
+  /** The defaults documented on each component: tracking off. */
+  public static final TrackingSettings DEFAULTS = new TrackingSettings(false, 100, 0.2, 7, 30, 2, 2, 1, 1, 1, 1,
       100, 0.2, 3, 0.3);
 
   /** Checks every constant; a failure names the job key {@code tracking.<name>}. */
@@ -79,15 +81,15 @@ public record TrackingSettings(
 
   /** These settings with {@code lookBack} replaced. */
   public TrackingSettings withLookBack(int frames) {
-    return new TrackingSettings(frames, matchThreshold, topKeypoints, keypointBoxSize, boxWeight, poseWeight,
-        motionBoxWeight, motionPoseWeight, lostBoxWeight, lostPoseWeight, mergeGap, mergeThreshold, minFlowLength,
-        minFlowScore);
+    return new TrackingSettings(enabled, frames, matchThreshold, topKeypoints, keypointBoxSize, boxWeight,
+        poseWeight, motionBoxWeight, motionPoseWeight, lostBoxWeight, lostPoseWeight, mergeGap, mergeThreshold,
+        minFlowLength, minFlowScore);
   }
 
   /** These settings with the flow NMS constants replaced. */
   public TrackingSettings withFlowNms(int gap, double threshold, int length, double score) {
-    return new TrackingSettings(lookBack, matchThreshold, topKeypoints, keypointBoxSize, boxWeight, poseWeight,
-        motionBoxWeight, motionPoseWeight, lostBoxWeight, lostPoseWeight, gap, threshold, length, score);
+    return new TrackingSettings(enabled, lookBack, matchThreshold, topKeypoints, keypointBoxSize, boxWeight,
+        poseWeight, motionBoxWeight, motionPoseWeight, lostBoxWeight, lostPoseWeight, gap, threshold, length, score);
   }
 
   private static void atLeast(String name, int value, int min) {

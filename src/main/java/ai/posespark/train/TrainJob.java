@@ -4,15 +4,16 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.posespark.data.CocoDataset;
 import ai.posespark.eval.GroundTruth;
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSpecException;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.TrainSpec;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecException;
+import ai.posespark.jobfile.TrainSpec;
 import ai.posespark.model.DevicePreference;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.ModelEntry;
 import ai.posespark.model.ModelStager;
 import ai.posespark.pose.MoveNetCodec;
+import ai.posespark.report.JobSummary;
+import ai.posespark.report.TrainingOutcome;
 import ai.posespark.source.HadoopConf;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +103,7 @@ public final class TrainJob {
     Device device = device(spec.execution().device());
     FineTuneSettings settings = new FineTuneSettings(t.freeze(), t.learningRate(), t.epochs(), t.batchSize(),
         t.seed(), t.sigma());
+    TrainingOutcome outcome;
     try (MoveNetTrainingGraph model = MoveNetTrainingGraph.load(modelJson, t.freeze(), device)) {
       ValidationScorer scorer = new ValidationScorer(validation, new PersonCropper(size, t.cropPadding()),
           new MoveNetCodec(size / 4, t.sigma()), metric);
@@ -126,8 +128,12 @@ public final class TrainJob {
       if (before != null) {
         LOG.info("{}: validation {} -> {}; model {}", spec.name(), before.headline(), after.headline(), written);
       }
+      String on = device.isGpu() ? "gpu " + device.getDeviceId() : "cpu";
+      outcome = new TrainingOutcome(written, on, train.size(), held.size(), curve.size(),
+          curve.get(0).epoch().meanLoss(), curve.get(curve.size() - 1).epoch().meanLoss(),
+          before == null ? null : before.headline(), after == null ? null : after.headline(), errors.size());
     }
-    return new JobSummary(runDir, 0, errors.size(), 0, (System.nanoTime() - start) / 1e9, 0, null);
+    return JobSummary.ofTraining(runDir, (System.nanoTime() - start) / 1e9, outcome);
   }
 
   /**

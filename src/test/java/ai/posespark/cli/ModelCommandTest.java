@@ -3,10 +3,10 @@ package ai.posespark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.posespark.job.TestModels;
 import ai.posespark.model.ModelCatalog;
 import ai.posespark.model.Npy;
 import ai.posespark.model.TorchScriptFixture;
+import ai.posespark.run.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

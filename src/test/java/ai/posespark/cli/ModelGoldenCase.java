@@ -3,8 +3,8 @@ package ai.posespark.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.posespark.job.TestModels;
 import ai.posespark.model.Npy;
+import ai.posespark.run.TestModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package ai.posespark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.posespark.job.TestModels;
+import ai.posespark.run.TestModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package ai.posespark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.SparkTestSession;
-import ai.posespark.job.TestModels;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.report.JobSummary;
+import ai.posespark.run.PoseJob;
+import ai.posespark.run.SparkTestSession;
+import ai.posespark.run.TestModels;
 import ai.posespark.testing.Skip;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.SparkTestSession;
-import ai.posespark.job.TestModels;
+import ai.posespark.run.SparkTestSession;
+import ai.posespark.run.TestModels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;

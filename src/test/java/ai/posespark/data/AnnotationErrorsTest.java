@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.eval.GroundTruth;
-import ai.posespark.job.TestModels;
+import ai.posespark.run.TestModels;
 import ai.posespark.testing.Mutator;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -37,7 +37,7 @@ class ImageDecoderTest {
    */
   @Test
   void decodesPixelsAsTfDoesIgnoringTheIccProfile() throws Exception {
-    Path golden = ai.posespark.job.TestModels.shared()
+    Path golden = ai.posespark.run.TestModels.shared()
         .resolve("golden/tfjs/movenet-multipose/000000000785/input.npy");
     int[] want = ai.posespark.model.Npy.read(golden).toIntArray();
     byte[] bytes = TestImages.read(TestImages.samples().resolve("000000000785.jpg"));

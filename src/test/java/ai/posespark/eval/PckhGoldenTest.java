@@ -27,7 +27,7 @@ class PckhGoldenTest {
 
   @BeforeAll
   static void start() {
-    spark = ai.posespark.job.SparkTestSession.get();
+    spark = ai.posespark.run.SparkTestSession.get();
   }
 
   /** Expected files; a single "absent" marker (the test then skips) without the shared folder. */

@@ -32,7 +32,7 @@ class PoseTrackSampleTest {
 
   @BeforeAll
   static void start() {
-    spark = ai.posespark.job.SparkTestSession.get();
+    spark = ai.posespark.run.SparkTestSession.get();
   }
 
   @Test

@@ -45,7 +45,7 @@ class SparkEvaluationTest {
 
   @BeforeAll
   static void start() {
-    spark = ai.posespark.job.SparkTestSession.get();
+    spark = ai.posespark.run.SparkTestSession.get();
   }
 
   static Stream<CocoGoldenCases.Case> cases() throws Exception {

@@ -1,7 +1,7 @@
 package ai.posespark.pose;
 
 import ai.posespark.decode.Letterbox;
-import ai.posespark.job.TestModels;
+import ai.posespark.run.TestModels;
 import ai.posespark.testing.GoldenOutputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.data.Coco17;
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.SparkTestSession;
-import ai.posespark.job.TestModels;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.report.JobSummary;
+import ai.posespark.run.PoseJob;
+import ai.posespark.run.SparkTestSession;
+import ai.posespark.run.TestModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The new decoders end to end ({@code model.pose: posenet | blazepose-full | efficientpose}): real Spark, the real

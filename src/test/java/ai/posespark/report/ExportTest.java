@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.cli.ExportCommand;
+import ai.posespark.data.Coco17;
 import ai.posespark.data.CocoDataset;
 import ai.posespark.data.CocoKeypointsReader;
-import ai.posespark.data.Coco17;
-import ai.posespark.job.SparkTestSession;
+import ai.posespark.run.SparkTestSession;
 import ai.posespark.sink.ResultsJsonWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,7 +150,7 @@ class ExportTest {
    */
   @Test
   void aCorrectedReviewExportIsATrainingSetAsItIs() throws Exception {
-    ai.posespark.job.TestModels.assumeInstalled("movenet-lightning");
+    ai.posespark.run.TestModels.assumeInstalled("movenet-lightning");
     Path out = export(RunExport.Format.REVIEW, null);
     com.fasterxml.jackson.databind.node.ObjectNode doc =
         (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(out.resolve(ReviewExport.FILE).toFile());
@@ -166,7 +166,7 @@ class ExportTest {
     }
     Path corrected = out.resolve("corrected.json");
     JSON.writeValue(corrected.toFile(), doc);
-    ai.posespark.job.JobSpec spec = ai.posespark.job.JobSpecLoader.parse("""
+    ai.posespark.jobfile.JobSpec spec = ai.posespark.jobfile.JobSpecLoader.parse("""
         name: from-review
         input: {kind: train, paths: [%s], annotations: %s}
         model: {pipeline: single, pose: movenet-lightning}
@@ -175,7 +175,7 @@ class ExportTest {
         output: {path: %s}
         """.formatted(out.resolve("images").toAbsolutePath(), corrected.toAbsolutePath(),
         out.resolve("train").toAbsolutePath()), List.of());
-    ai.posespark.job.JobSummary summary = ai.posespark.job.PoseJob.run(spark, spec);
+    ai.posespark.report.JobSummary summary = ai.posespark.run.PoseJob.run(spark, spec);
     JsonNode training = JSON.readTree(Path.of(java.net.URI.create(summary.runDir())).resolve("training.json")
         .toFile());
     assertEquals(0, summary.errors(), "every exported image is read back");

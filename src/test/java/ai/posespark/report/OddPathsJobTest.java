@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.SparkTestSession;
-import ai.posespark.job.TestModels;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.run.PoseJob;
+import ai.posespark.run.SparkTestSession;
+import ai.posespark.run.TestModels;
 import java.nio.file.Files;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

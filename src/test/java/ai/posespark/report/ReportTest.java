@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.posespark.job.JobSummary;
 import ai.posespark.testing.Skip;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -70,7 +69,7 @@ class ReportTest {
     for (String t : List.of("frames", "persons", "eval")) {
       org.apache.commons.io.FileUtils.copyDirectory(SampleRun.dir().resolve(t).toFile(), copy.resolve(t).toFile());
     }
-    String file = RunReport.write(ai.posespark.job.SparkTestSession.get().newSession(),
+    String file = RunReport.write(ai.posespark.run.SparkTestSession.get().newSession(),
         copy.toAbsolutePath().toUri().toString());
     String rebuilt = Files.readString(Path.of(java.net.URI.create(file)));
     assertEquals(images(html).size(), images(rebuilt).size(), "same pictures without run.json");

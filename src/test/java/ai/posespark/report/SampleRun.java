@@ -1,11 +1,10 @@
 package ai.posespark.report;
 
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.SparkTestSession;
-import ai.posespark.job.TestModels;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.run.PoseJob;
+import ai.posespark.run.SparkTestSession;
+import ai.posespark.run.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

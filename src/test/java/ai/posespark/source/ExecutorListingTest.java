@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.posespark.job.SparkTestSession;
+import ai.posespark.run.SparkTestSession;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package ai.posespark.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.posespark.job.SparkTestSession;
+import ai.posespark.run.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,8 +1,8 @@
 package ai.posespark.testing;
 
 import ai.posespark.decode.Letterbox;
-import ai.posespark.job.TestModels;
 import ai.posespark.model.Npy;
+import ai.posespark.run.TestModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

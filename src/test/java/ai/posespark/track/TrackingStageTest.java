@@ -3,8 +3,8 @@ package ai.posespark.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import ai.posespark.job.SparkTestSession;
 import ai.posespark.pose.Person;
+import ai.posespark.run.SparkTestSession;
 import ai.posespark.sink.FrameResult;
 import ai.posespark.sink.OutputSchema;
 import ai.posespark.source.FrameIds;

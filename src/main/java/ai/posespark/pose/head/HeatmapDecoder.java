@@ -1,5 +1,6 @@
 package ai.posespark.pose.head;
 
+import ai.posespark.model.CodecParameters;
 import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;

@@ -1,5 +1,7 @@
 package ai.posespark.pose.head;
 
+import ai.posespark.model.CodecParameters;
+import ai.posespark.model.NamedOutputs;
 import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.Person;
 import ai.posespark.pose.PoseDecoder;

@@ -2,6 +2,7 @@ package ai.posespark.pose.head;
 
 import ai.posespark.detect.BoxNms;
 import ai.posespark.detect.PersonBox;
+import ai.posespark.model.CodecParameters;
 import ai.posespark.pose.DecoderSettings;
 import ai.posespark.pose.Keypoint;
 import ai.posespark.pose.Person;

@@ -1,6 +1,7 @@
 package ai.posespark.pose.paf;
 
 import ai.posespark.OptimalAssignment;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ public enum Assignment {
    * {@code min(nA, nB)} are taken (Python demo and OpenPose's {@code createPeopleVector}). Fast; can miss the best
    * total when a strong connection blocks two good ones.
    */
-  GREEDY {
+  @JsonProperty("greedy") GREEDY {
     @Override
     List<Connection> select(double[][] scores) {
       List<Connection> all = new ArrayList<>();
@@ -53,7 +54,7 @@ public enum Assignment {
    * per limb, but the largest total also favours extra weak connections, which noise supplies
    * ({@link PafSettings#assignment}).
    */
-  HUNGARIAN {
+  @JsonProperty("hungarian") HUNGARIAN {
     @Override
     List<Connection> select(double[][] scores) {
       int[] match = OptimalAssignment.maximise(checked(scores), 0);

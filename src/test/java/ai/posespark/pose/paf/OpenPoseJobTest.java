@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
-import ai.posespark.job.JobSpec;
-import ai.posespark.job.JobSpecLoader;
-import ai.posespark.job.JobSummary;
-import ai.posespark.job.PoseJob;
-import ai.posespark.job.SparkTestSession;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.report.JobSummary;
+import ai.posespark.run.PoseJob;
+import ai.posespark.run.SparkTestSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,0 +1,57 @@
+package ai.posespark.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.posespark.decode.TestImages;
+import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.report.JobSummary;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A TorchScript model given by path runs through the same job and decoder as the TF.js graph it stands in for:
+ * {@code movenet-lightning.pt} takes the movenet-lightning recipe (192×192 int32 letterbox, singlepose decoder).
+ * The module puts every keypoint on the brightest pixel, so the decoded keypoints must land on the dot the
+ * test drew, back in original pixels.
+ */
+class TorchScriptJobTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void torchScriptModelPlugsIntoTheCatalogDecoder() throws Exception {
+    Path pt = ai.posespark.model.TorchScriptFixture.write(dir.resolve("movenet-lightning.pt"));
+    BufferedImage img = new BufferedImage(400, 200, BufferedImage.TYPE_3BYTE_BGR);
+    var g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(300, 150, 4, 4); // a 4×4 dot whose centre is (302, 152)
+    g.dispose();
+    Files.createDirectories(dir.resolve("img"));
+    Files.write(dir.resolve("img/dot.png"), TestImages.encode(img, "png"));
+    JobSpec spec = JobSpecLoader.parse("""
+        name: ts
+        input: {paths: [%s]}
+        model: {pose: %s, minPersonScore: 0.5}
+        execution: {device: cpu}
+        output: {path: %s}
+        """.formatted(dir.resolve("img"), pt, dir.resolve("out")), List.of());
+    JobSummary summary = PoseJob.run(SparkTestSession.get(), spec);
+    assertEquals(1, summary.persons());
+    Row p = SparkTestSession.get().read().parquet(summary.runDir() + "/persons")
+        .select("keypoints", "score").first();
+    assertEquals(1f, p.getFloat(1), 1e-6);
+    List<Row> kps = p.getList(0);
+    // 400 px map to 192 input pixels: one input pixel spans 2.08 source pixels
+    assertEquals(302, kps.get(9).getFloat(1), 2.1);
+    assertEquals(152, kps.get(9).getFloat(2), 2.1);
+    Row frame = SparkTestSession.get().read().parquet(summary.runDir() + "/frames").select("model").first();
+    assertEquals("movenet-lightning", frame.getString(0));
+  }
+}
