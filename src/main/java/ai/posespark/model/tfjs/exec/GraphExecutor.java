@@ -103,7 +103,8 @@ public final class GraphExecutor {
         }
         if (profile != null) {
           long nanos = System.nanoTime() - start;
-          profile.step(profileKey(profile.key(), step, slots), kernelNanos, nanos - kernelNanos);
+          profile.step(profileKey(profile.key(), step, slots), step.node().name(), kernelNanos,
+              nanos - kernelNanos);
         }
       }
       NDArray[] logical = new NDArray[plan.outputSlots.length];

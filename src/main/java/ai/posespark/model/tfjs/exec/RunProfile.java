@@ -1,5 +1,6 @@
 package ai.posespark.model.tfjs.exec;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,6 +42,16 @@ public final class RunProfile {
     public long aroundNanos() {
       return aroundNanos;
     }
+
+    /**
+     * Per run, the sum over this key's nodes of each node's fastest kernel call: what a quiet machine gives,
+     * since on a loaded one a call is now and then preempted (adding time) but never made faster.
+     */
+    public long fastestKernelNanos() {
+      return fastest.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private final Map<String, Long> fastest = new HashMap<>();
   }
 
   private final Key key;
@@ -59,8 +70,9 @@ public final class RunProfile {
     return key;
   }
 
-  void step(String key, long kernelNanos, long aroundNanos) {
+  void step(String key, String node, long kernelNanos, long aroundNanos) {
     Entry e = entries.computeIfAbsent(key, k -> new Entry());
+    e.fastest.merge(node, kernelNanos, Math::min);
     e.steps++;
     e.kernelNanos += kernelNanos;
     e.aroundNanos += aroundNanos;
