@@ -16,6 +16,9 @@ venv="${POSESPARK_TF_PEER_VENV:-$HOME/.cache/posespark/tf-peer}"
 python="$venv/bin/python"
 if ! "$python" -c 'import tensorflow' >/dev/null 2>&1; then
   if ! command -v python3 >/dev/null; then echo "bench: TensorFlow peer skipped: no python3" >&2; exit 0; fi
+  if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+    echo "bench: TensorFlow peer skipped: $venv exists and is not a virtualenv (left alone)" >&2; exit 0
+  fi
   echo "bench: TensorFlow peer: making its virtualenv in $venv (pip install tensorflow-cpu)" >&2
   rm -rf "$venv"
   if ! { python3 -m venv "$venv" && PIP_RETRIES=0 PIP_DISABLE_PIP_VERSION_CHECK=1 \
