@@ -60,8 +60,12 @@ class FrameListerTest {
     List<FrameTask> again = FrameLister.list(List.of("file:" + dir), new Configuration());
     assertEquals(first, again);
     assertNotEquals(first.get(0).frameId(), first.get(1).frameId());
-    assertEquals(FrameIds.of(first.get(0).uri(), 0), first.get(0).frameId());
-    assertTrue(first.get(0).frameId() >= 0);
+    // DESIGN's frame_id = hash(uri, frame_index): SHA-256 of "uri#index", its first 64 bits without the sign bit
+    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest((first.get(0).uri() + "#0")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(new java.math.BigInteger(1, sha).shiftRight(192).clearBit(63).longValueExact(),
+        first.get(0).frameId());
+    assertNotEquals(FrameIds.of(first.get(0).uri(), 1), first.get(0).frameId(), "another frame of the file");
   }
 
   @Test
