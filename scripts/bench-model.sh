@@ -3,6 +3,7 @@
 #
 #   scripts/bench-model.sh [--threads N] [--streams S] [--all | model...]   speed table
 #      (default models: movenet-lightning movenet-multipose)
+#   scripts/bench-model.sh --profile [model] [--by op|node]   where batch-1 time goes per op family (lightning)
 #   scripts/bench-model.sh --rss [model] [--runs N] [--malloc-tuning]   RSS over 2,000 inferences (movenet-lightning)
 #      with a fixed pre-touched heap (POSESPARK_RSS_HEAP, default "-Xms256m -Xmx256m -XX:+AlwaysPreTouch")
 #
@@ -38,6 +39,21 @@ while [ $# -gt 0 ]; do
            # shellcheck disable=SC2086
            exec java ${POSESPARK_RSS_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} $POSESPARK_JAVA_OPTS \
              -cp "$POSESPARK_CP" ai.posespark.model.tfjs.bench.RssBenchmark "$@" ;;
+    --profile) shift
+           # where one batch-1 inference's time goes, per op family (ProfileBenchmark; --by op|node for finer)
+           profiled="${1:-movenet-lightning}"
+           input="$(ls "$shared"/golden/tfjs/"${1:-movenet-lightning}"/*/input.npy 2>/dev/null | head -1 || true)"
+           "$ROOT/scripts/bench-cpu.sh"; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+           java_run ai.posespark.model.tfjs.bench.ProfileBenchmark ${input:+--input "$input"} \
+             "${@:2}" "${1:-movenet-lightning}" 2>/dev/null
+           # TensorFlow's own kernel times per family on the same graph, when the peer can be had
+           venv="${POSESPARK_TF_PEER_VENV:-$HOME/.cache/posespark/tf-peer}"
+           if [ -x "$venv/bin/python" ]; then
+             TF_CPP_MIN_LOG_LEVEL=2 "$venv/bin/python" "$ROOT/scripts/tf-peer.py" --profile 200 \
+               --model "$models_dir/$profiled.json" --golden "$shared/golden/tfjs/$profiled" \
+               2>/dev/null
+           fi
+           exit ;;
     --threads) threads="$2"; shift 2 ;;
     --streams) streams="$2"; shift 2 ;;
     --all) models+=(movenet-lightning movenet-thunder movenet-multipose posenet blazepose-detector blazepose-lite
@@ -63,6 +79,7 @@ collect() {
   grep '^{' "$log.out" >>"$results"; rm -f "$log.out"
 }
 echo "bench-model: load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
+"$ROOT/scripts/bench-cpu.sh"
 for model in "${models[@]}"; do
   input="$(ls "$shared"/golden/tfjs/"$model"/*/input.npy 2>/dev/null | head -1 || true)"
   echo "bench-model: $model (input: ${input:-random})" >&2
@@ -83,6 +100,9 @@ for model in "${models[@]}"; do
       grep '^{' "$log.tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; rm -f "$log.tfjs$s"
     done
   fi
+  # native TensorFlow on the same graph and input: batch-1 latency, then S processes side by side
+  "$ROOT/scripts/bench-tf-peer.sh" "$models_dir/$model.json" "$shared/golden/tfjs/$model" \
+    "$streams" "$iterations" ${input:+"$input"} >>"$results"
 done
 echo "bench-model: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
@@ -92,7 +112,7 @@ const rows = fs.readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(
 const threads = process.argv[3];
 const streams = Number(process.argv[4]);
 // bench.mjs lines carry "tfjs" (its version); BatchSpeedBenchmark lines carry "path"
-rows.forEach((x) => { x.tfjsReference = x.tfjs !== undefined; });
+rows.forEach((x) => { x.tfjsReference = x.tfjs !== undefined || x.tensorflow !== undefined; });
 const f = (x) => (x === undefined ? 'n/a' : x.toFixed(1));
 const r = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2) + '×');
 const cell = (x) => (x ? `${f(x.msPerImage)} (${f(x.cpuMsPerImage)})` : 'n/a');
@@ -103,11 +123,18 @@ console.log('| model | PoseSpark batch 1 | PoseSpark batch 8 | TF.js wasm batch 
   + (tput ? ` PoseSpark ${streams} streams img/s (batch per call) | TF.js ${streams} processes img/s | throughput ratio |`
     : ''));
 console.log('|---|---:|---:|---:|---:|---:|' + (tput ? '---:|---:|---:|' : ''));
+const tfRows = [];
 for (const model of [...new Set(rows.map((x) => x.model))]) {
   const ps = (b) => rows.find((x) => x.model === model && !x.tfjsReference && x.batch === b && !x.streams);
   const st = rows.find((x) => x.model === model && !x.tfjsReference && x.streams);
-  const tfjs = rows.find((x) => x.model === model && x.tfjsReference && !x.process);
-  const procs = rows.filter((x) => x.model === model && x.tfjsReference && x.process);
+  const tfjs = rows.find((x) => x.model === model && x.tfjs !== undefined && !x.process);
+  const procs = rows.filter((x) => x.model === model && x.tfjs !== undefined && x.process);
+  const tf = rows.find((x) => x.model === model && x.tensorflow !== undefined && !x.process);
+  const tfProcs = rows.filter((x) => x.model === model && x.tensorflow !== undefined && x.process);
+  const tfTput = tfProcs.length ? tfProcs.reduce((sum, x) => sum + 1000 / x.msPerImage, 0) : undefined;
+  tfRows.push(`| ${model} | ${cell(ps(1))} | ${cell(tf)} | ${r(tf?.msPerImage, ps(1)?.msPerImage)} |`
+    + (tput ? ` ${g(ips(st))} | ${g(tfTput)} | ${r(ips(st), tfTput)} |` : '')
+    + ` ${tf ? tf.goldenCases + ' cases, ' + tf.goldenMaxDiff.toExponential(1) : 'skipped'} |`);
   const tfjsTput = procs.length ? procs.reduce((sum, x) => sum + 1000 / x.msPerImage, 0) : undefined;
   const split = ps(8)?.path === 'runSplitBatch' ? ' split' : '';
   console.log(`| ${model} | ${cell(ps(1))} | ${cell(ps(8))}${split} | ${cell(tfjs)} |`
@@ -122,4 +149,16 @@ console.log(`\nms/image, median wall time (median CPU time in parentheses). Pose
     + ` batch a job sends per model call (catalog batch / splitBatch; ${streams} Spark tasks, execution.batchSize 8),`
     + ` ${threads} PyTorch thread(s) each, against ${streams} TF.js`
     + ' processes side by side; images/s of all together.' : ''));
+if (tfRows.some((x) => !x.endsWith('skipped |'))) {
+  console.log(`\n### PoseSpark against native TensorFlow (${tfVersion(rows)}, CPU, oneDNN on) on the same graph\n`);
+  console.log('| model | PoseSpark batch 1 | TensorFlow batch 1 | latency ratio |'
+    + (tput ? ` PoseSpark ${streams} streams img/s | TensorFlow ${streams} processes img/s | throughput ratio |` : '')
+    + ' TF golden check (max diff) |');
+  console.log('|---|---:|---:|---:|' + (tput ? '---:|---:|---:|' : '') + '---|');
+  tfRows.forEach((x) => console.log(x));
+  console.log('\nTensorFlow: scripts/tf-peer.py imports model.json as a GraphDef, checks its outputs on every golden'
+    + ' case, then runs 1 intra-op and 1 inter-op thread per process. Ratios: TensorFlow ms / PoseSpark ms and'
+    + ' PoseSpark img/s / TensorFlow img/s (above 1: PoseSpark faster).');
+}
+function tfVersion(all) { return 'TensorFlow ' + (all.find((x) => x.tensorflow)?.tensorflow ?? '?'); }
 JS

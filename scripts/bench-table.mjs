@@ -17,28 +17,43 @@ const models = [...new Set(main.filter((r) => r.benchmark === 'loop').map((r) =>
 
 console.log(`\n### Throughput, ${cores} cores (${cpuName}), one run\n`);
 console.log('| model | GFLOP/image | (1) model img/s | (2) loop img/s | (3) job img/s | (4) TF.js wasm img/s |'
-  + ' (3)/(2) ≥ 0.85 | (2)/(1) ≥ 0.7 | (1)/(4) ≥ 4 | model GFLOP/s (% of peak) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  + ' (5) TensorFlow img/s | (3)/(2) ≥ 0.85 | (2)/(1) ≥ 0.7 | (1)/(4) ≥ 4 | (1)/(5) ≥ 1 |'
+  + ' model GFLOP/s (% of peak) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const rate = (m, key) => main.filter((r) => r.model === m && r.process !== undefined && r[key] !== undefined)
+  .reduce((sum, r) => sum + 1000 / r.msPerImage, 0) || undefined;
 const byModel = {};
 for (const m of models) {
   const flops = main.find((r) => r.model === m && r.gflopPerImage !== undefined)?.gflopPerImage;
   const model = main.find((r) => r.model === m && r.streams !== undefined && r.path !== undefined)?.imagesPerSecond;
   const loop = main.find((r) => r.model === m && r.benchmark === 'loop');
   const job = main.find((r) => r.model === m && r.benchmark === 'job');
-  const tfjs = main.filter((r) => r.model === m && r.process !== undefined)
-    .reduce((sum, r) => sum + 1000 / r.msPerImage, 0) || undefined;
+  const tfjs = rate(m, 'tfjs');
+  const tf = rate(m, 'tensorflow');
   byModel[m] = { loop, job };
   const gflops = flops !== undefined && model !== undefined ? flops * model : undefined;
   console.log(`| ${m} | ${f2(flops)} | ${f1(model)} | ${f1(loop?.imagesPerSecond)} | ${f1(job?.imagesPerSecond)} |`
-    + ` ${f1(tfjs)} | ${ratio(job?.imagesPerSecond, loop?.imagesPerSecond, 0.85)} |`
-    + ` ${ratio(loop?.imagesPerSecond, model, 0.7)} | ${ratio(model, tfjs, 4)} |`
+    + ` ${f1(tfjs)} | ${f1(tf)} | ${ratio(job?.imagesPerSecond, loop?.imagesPerSecond, 0.85)} |`
+    + ` ${ratio(loop?.imagesPerSecond, model, 0.7)} | ${ratio(model, tfjs, 4)} | ${ratio(model, tf, 1)} |`
     + ` ${f1(gflops)} (${gflops === undefined || !peak ? 'n/a' : (100 * gflops / peak).toFixed(1)}%) |`);
 }
 console.log(`\nPeak FP32: ${cores} cores × ${(Number(mhzArg) / 1000).toFixed(2)} GHz × 2 FMA units ×`
   + ` ${lanesArg} lanes × 2 FLOP = ${peak.toFixed(0)} GFLOP/s (the clock the kernel reports; turbo would raise it).`
   + ' GFLOP/image: 2 × the multiply-adds of the convolutions and matrix products executed on one image.'
   + ' (3): the marginal rate (N − N/4 images) / (T − T¼) of two warm runs, so the per-run fixed part (session work,'
-  + ' run.json, report.html) is left out; it is the "fixed s" column below, with the whole run\'s img/s.');
+  + ' run.json, report.html) is left out; it is the "fixed s" column below, with the whole run\'s img/s.'
+  + ' (5): native TensorFlow on the same graph (scripts/tf-peer.py, golden-checked), one thread per process.');
+const latency = main.filter((r) => r.tensorflow !== undefined && r.process === undefined);
+if (latency.length) {
+  console.log('\n### Batch-1 latency against native TensorFlow (1 thread each)\n');
+  console.log('| model | PoseSpark ms | TensorFlow ms | TensorFlow / PoseSpark | TF golden cases (max diff) |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const t of latency) {
+    const ps = main.find((r) => r.model === t.model && r.batch === 1 && r.path !== undefined && !r.streams);
+    console.log(`| ${t.model} | ${f1(ps?.msPerImage)} | ${f1(t.msPerImage)} | ${ratio(t.msPerImage, ps?.msPerImage)} |`
+      + ` ${t.goldenCases} (${t.goldenMaxDiff.toExponential(1)}) |`);
+  }
+}
 
 console.log('\n### Per stage (mean ms per ok frame, each on its own thread; stages overlap when prefetch is on)\n');
 console.log('| model | run | read | decode | preprocess | inference | postprocess | CPU utilisation | peak RSS MB |'

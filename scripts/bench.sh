@@ -9,6 +9,9 @@
 #               rate of a run on all images over one on a quarter of them, the fixed part (report, session work)
 #               shown on its own
 #   (4) TF.js   TensorFlow.js 4.22 wasm on the same input, S single-threaded processes side by side
+#   (5) TF      native TensorFlow (CPU, oneDNN) on the same graph and input, imported by scripts/tf-peer.py and
+#               checked against the golden outputs first; S single-threaded processes (scripts/bench-tf-peer.sh;
+#               skipped with a printed reason where tensorflow-cpu cannot be pip-installed)
 # with images/s, ms per stage, peak RSS, model loads, CPU utilisation, the ratios (3)/(2), (2)/(1), (1)/(4), GFLOP
 # per image counted from the graph's convolutions and matrix products, and GFLOP/s against the cores' FP32 peak.
 #
@@ -105,6 +108,9 @@ for model in $models; do
   done
   for pid in "${pids[@]}"; do wait "$pid" || { cat "$work"/tfjs*; exit 1; }; done
   for s in $(seq 1 "$cores"); do grep '^{' "$work/tfjs$s" | sed "s/^{/{\"process\":$s,/" >>"$results"; done
+  echo "bench: $model: native TensorFlow, batch 1 then $cores processes" >&2
+  "$ROOT/scripts/bench-tf-peer.sh" "$models_dir/$model.json" "$shared/golden/tfjs/$model" "$cores" \
+    "$tfjs_iterations" ${input:+"$input"} >>"$results"
 done
 
 # top-down (jobs/topdown.yaml: the shipped RTMDet-nano and PP-TinyPose, flip test): the detector alone on frames,
@@ -171,6 +177,7 @@ echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # reports (under a hypervisor, the TSC's: turbo would raise the real peak)
 mhz="$(awk -F: '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo | tr -d ' ')"
 fma="$(grep -qw avx512f /proc/cpuinfo && echo 16 || echo 8)"
+"$ROOT/scripts/bench-cpu.sh"
 node "$ROOT/scripts/bench-table.mjs" "$results" "$cores" "${mhz:-0}" "$fma" "$(grep -m1 'model name' /proc/cpuinfo \
   | cut -d: -f2 | sed 's/^ //')"
 if [ -s "$work/listing.txt" ]; then

@@ -31,7 +31,7 @@ class TopDownPipelineTest {
 
   @Test
   void aBatchFindsWhatEachFrameFindsAloneAndTheSkierWhereAnnotated() throws Exception {
-    PipelinePlan plan = Pipelines.standard().plan(new PipelineSettings("top-down", "pp-tinypose-256x192",
+    PipelinePlan plan = Pipelines.plan(new PipelineSettings("top-down", "pp-tinypose-256x192",
         "rtmdet-nano-person-heads", null, 0.05), ModelCatalog.bundled());
     assertEquals(TopDownPipeline.STAGES, plan.stages());
     PosePipeline pipeline = plan.open(Device.cpu(), new Configuration(false));

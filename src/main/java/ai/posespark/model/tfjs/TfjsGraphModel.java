@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.posespark.model.tfjs.exec.ExecutionPlan;
 import ai.posespark.model.tfjs.exec.GraphExecutor;
+import ai.posespark.model.tfjs.exec.RunProfile;
 import ai.posespark.model.tfjs.graph.ModelDefinition;
 import ai.posespark.model.tfjs.graph.NodeDef;
 import ai.posespark.model.tfjs.graph.TensorInfo;
@@ -144,6 +145,11 @@ public final class TfjsGraphModel implements AutoCloseable {
    */
   public NDList profile(NDManager scope, NDList inputs, Map<String, Double> opMillis) {
     return executor.run(scope, inputs, inputTypes, opMillis);
+  }
+
+  /** Runs like {@link #run} and adds where the time went, step by step, to {@code profile}. */
+  public NDList profile(NDManager scope, NDList inputs, RunProfile profile) {
+    return executor.run(scope, inputs, inputTypes, profile);
   }
 
   /**

@@ -161,13 +161,15 @@ public final class ExecutionPlan {
     }
   }
 
-  /** Evaluates a node whose inputs are all constants; its outputs become constants. */
+  /** Evaluates a node whose inputs are all constants, within {@link FoldBound}; its outputs become constants. */
   private static void fold(NodeDef node, Kernel kernel, Value[] inputs, NDManager manager,
       Map<TensorRef, Value> constants, NodeContext context) throws TfjsModelException {
     try (NDManager scratch = manager.newSubManager()) {
+      FoldBound.before(node, inputs, context);
       Value[] out = kernel.run(new RunContext(scratch), inputs);
       for (int k = 0; k < out.length; k++) {
         NDArray logical = out[k].nhwc();
+        FoldBound.after(logical, context);
         NDArray kept = Tensors.contiguous(logical, manager);
         constants.put(new TensorRef(node.name(), k), Value.pinned(kept, manager));
       }

@@ -44,7 +44,7 @@ public final class GraphExecutor {
    * @param inputTypes declared type per input ({@code null} entries: take as given)
    */
   public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes) {
-    return run(scope, inputs, inputTypes, null);
+    return run(scope, inputs, inputTypes, (RunProfile) null, null, null);
   }
 
   /**
@@ -52,7 +52,18 @@ public final class GraphExecutor {
    * Timings are only meaningful on the CPU, where kernels run synchronously.
    */
   public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis) {
-    return run(scope, inputs, inputTypes, opMillis, null, null);
+    if (opMillis == null) {
+      return run(scope, inputs, inputTypes);
+    }
+    RunProfile profile = new RunProfile(PROFILE_NODES ? RunProfile.Key.NODE : RunProfile.Key.OP);
+    NDList out = run(scope, inputs, inputTypes, profile, null, null);
+    profile.entries().forEach((k, e) -> opMillis.merge(k, (e.kernelNanos() + e.aroundNanos()) / 1e6, Double::sum));
+    return out;
+  }
+
+  /** Runs the graph and adds where its time went to {@code profile} ({@link RunProfile}). */
+  public NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, RunProfile profile) {
+    return run(scope, inputs, inputTypes, profile, null, null);
   }
 
   /** The multiply-adds of convolutions and matrix products in one run on {@code inputs} ({@link MultiplyAdds}). */
@@ -63,19 +74,21 @@ public final class GraphExecutor {
   }
 
   /**
-   * As {@link #run(NDManager, NDList, List, Map)}; records every slot's rank in {@code ranks} and adds the
+   * As {@link #run(NDManager, NDList, List, RunProfile)}; records every slot's rank in {@code ranks} and adds the
    * multiply-adds to {@code macs[0]}, each when not null.
    */
-  private NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, Map<String, Double> opMillis,
+  private NDList run(NDManager scope, NDList inputs, List<DataType> inputTypes, RunProfile profile,
       int[] ranks, long[] macs) {
     checkInputCount(inputs);
+    long runStart = profile == null ? 0 : System.nanoTime();
+    NDList handedOut;
     try (NDManager run = scope.newSubManager(device)) {
       RunContext ctx = new RunContext(run);
       Value[] slots = initialSlots(inputs, inputTypes, run);
       for (Step step : plan.steps) {
-        long start = opMillis == null ? 0 : System.nanoTime();
+        long start = profile == null ? 0 : System.nanoTime();
         Shape[] inShapes = macs == null ? null : shapes(step.inputs(), slots);
-        execute(step, slots, ctx, step.releases());
+        long kernelNanos = execute(step, slots, ctx, step.releases(), profile != null);
         if (macs != null) {
           int out = step.outputs().length > 0 ? step.outputs()[0] : -1;
           macs[0] += MultiplyAdds.of(step.node(), inShapes, out >= 0 && slots[out] != null ? slots[out].shape()
@@ -88,9 +101,10 @@ public final class GraphExecutor {
             }
           }
         }
-        if (opMillis != null) {
-          double ms = (System.nanoTime() - start) / 1e6;
-          opMillis.merge(PROFILE_NODES ? nodeKey(step, slots) : step.node().op(), ms, Double::sum);
+        if (profile != null) {
+          long nanos = System.nanoTime() - start;
+          profile.step(profileKey(profile.key(), step, slots), step.node().name(), kernelNanos,
+              nanos - kernelNanos);
         }
       }
       NDArray[] logical = new NDArray[plan.outputSlots.length];
@@ -99,8 +113,12 @@ public final class GraphExecutor {
         logical[k] = slots[plan.outputSlots[k]].nhwc();
         pinned[k] = slots[plan.outputSlots[k]].isPinned();
       }
-      return handOut(scope, logical, pinned);
+      handedOut = handOut(scope, logical, pinned);
     }
+    if (profile != null) {
+      profile.run(System.nanoTime() - runStart); // closing the run's manager included: it frees what is left
+    }
+    return handedOut;
   }
 
   /**
@@ -296,6 +314,14 @@ public final class GraphExecutor {
     return shapes;
   }
 
+  private static String profileKey(RunProfile.Key key, Step step, Value[] slots) {
+    return switch (key) {
+      case OP -> step.node().op();
+      case FAMILY -> RunProfile.family(step.node().op());
+      case NODE -> nodeKey(step, slots);
+    };
+  }
+
   /** {@code op output-shape node-name}, for a per-node profile. */
   private static String nodeKey(Step step, Value[] slots) {
     int[] out = step.outputs();
@@ -327,13 +353,21 @@ public final class GraphExecutor {
   }
 
   private void execute(Step step, Value[] slots, RunContext ctx, int[] releases) {
+    execute(step, slots, ctx, releases, false);
+  }
+
+  /** Runs one step; returns the nanoseconds inside its kernel call when {@code timed}, else 0. */
+  private long execute(Step step, Value[] slots, RunContext ctx, int[] releases, boolean timed) {
     Value[] in = new Value[step.inputs().length];
     for (int k = 0; k < in.length; k++) {
       in[k] = slots[step.inputs()[k]];
     }
     Value[] out;
+    long start = timed ? System.nanoTime() : 0;
+    long kernelNanos;
     try {
       out = step.kernel().run(ctx, in);
+      kernelNanos = timed ? System.nanoTime() - start : 0;
     } catch (RuntimeException e) {
       throw new IllegalStateException(plan.model + ": node '" + step.node().name() + "' (" + step.node().op()
           + "): " + e.getMessage(), e);
@@ -349,6 +383,7 @@ public final class GraphExecutor {
       }
     }
     release(slots, releases);
+    return kernelNanos;
   }
 
   private static void release(Value[] slots, int[] releases) {
