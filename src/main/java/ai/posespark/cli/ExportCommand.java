@@ -3,7 +3,6 @@ package ai.posespark.cli;
 import ai.posespark.report.RunExport;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,9 +50,10 @@ public final class ExportCommand implements Callable<Integer> {
       System.out.println("export " + format.name().toLowerCase() + ": " + written + " -> " + dir);
       return 0;
     } catch (Exception e) {
-      // Spark's AnalysisException is undeclared (Scala): a predicate it cannot parse or resolve
-      if (e instanceof AnalysisException a) {
-        System.err.println("posespark export: --where: " + a.getSimpleMessage());
+      // Spark's exceptions are undeclared (Scala): a predicate it cannot parse, resolve or evaluate
+      String why = SqlErrors.describe(e);
+      if (why != null) {
+        System.err.println("posespark export: --where: " + why);
         return 2;
       }
       if (e instanceof IOException) {

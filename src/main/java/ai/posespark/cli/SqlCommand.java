@@ -72,9 +72,10 @@ public final class SqlCommand implements Callable<Integer> {
       });
       return true;
     } catch (Exception e) {
-      // Spark's AnalysisException (parse and resolution errors) is undeclared (Scala)
-      if (e instanceof org.apache.spark.sql.AnalysisException a) {
-        System.err.println("sql: " + a.getSimpleMessage());
+      // Spark's exceptions are undeclared (Scala): a bad statement is a message, and the prompt goes on
+      String why = SqlErrors.describe(e);
+      if (why != null) {
+        System.err.println("sql: " + why);
         return false;
       }
       throw e;

@@ -30,6 +30,9 @@ import picocli.CommandLine;
 @Command(name = "posespark", mixinStandardHelpOptions = true, version = "PoseSpark 0.1",
     description = "Runs a PoseSpark job: pose estimation over images into Parquet, plus evaluation.")
 public final class SubmitCommand implements Callable<Integer> {
+  /** {@code spark.task.maxFailures} unless set: attempts per task. */
+  static final int MAX_TASK_FAILURES = 16;
+
   @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the job file")
   Path jobFile;
 
@@ -69,6 +72,9 @@ public final class SubmitCommand implements Callable<Integer> {
     if (spec.output().format() == OutputSpec.Format.DELTA) {
       DeltaSink.SESSION_CONF.forEach(kv -> conf.setIfMissing(kv[0], kv[1]));
     }
+    // a file that kills an executor costs its task one attempt (the retry gives it an error row): room for a few
+    // such files in one partition besides ordinary executor losses; Spark's default is 4
+    conf.setIfMissing("spark.task.maxFailures", String.valueOf(MAX_TASK_FAILURES));
     // PoseSpark draws its own frame-level progress bar; Spark's stage bar would fight it for the console
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     // running tasks report their frame counts with each heartbeat: the progress moves within a partition

@@ -46,7 +46,7 @@ public final class VideoRangeDecoder implements FrameDecoder {
    * The task naming the {@code k}-th frame {@code task} yields: an image task itself; a range's k-th sampled frame
    * (the frames this decoder returns, in order); a failed range's one frame.
    */
-  static FrameTask sampledFrame(FrameTask task, int k) {
+  public static FrameTask sampledFrame(FrameTask task, int k) {
     VideoRange range = task.range();
     if (range == null) {
       return task;

@@ -1,6 +1,7 @@
 package ai.posespark.jobfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a YAML job file, applies {@code --set key=value} overrides, binds it to {@link JobSpec} and validates it.
@@ -24,7 +32,14 @@ import java.util.stream.Collectors;
  * naming the key.
  */
 public final class JobSpecLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+  /** Job files are a few KB: a file above 1 MiB is not one, and is not read whole. */
+  static final int MAX_BYTES = 1 << 20;
+  /** Levels of lists and mappings a job file may nest (its keys go four deep). */
+  static final int MAX_DEPTH = 20;
+  // Aliases are not expanded: Jackson reads YAML as a stream of events and binds an alias as its anchor's name, so a
+  // "billion laughs" stays the few lines it is (HostileJobFileTest)
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(limits())
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -35,7 +50,50 @@ public final class JobSpecLoader {
 
   /** Loads {@code file} and applies {@code overrides} ({@code key=value}, value in YAML syntax). */
   public static JobSpec load(Path file, List<String> overrides) throws IOException {
-    return parse(Files.readString(file), overrides);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new JobSpecException("(file)", file + " is over " + MAX_BYTES + " bytes: not a job file");
+    }
+    return parse(utf8(bytes, file), overrides);
+  }
+
+  /** The text of a job file, which must be UTF-8 (or ASCII). */
+  private static String utf8(byte[] bytes, Path file) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new JobSpecException("(file)", String.format("%s is not UTF-8: byte 0x%02x at offset %d (line %d); save "
+          + "it as UTF-8", file, bytes[Math.min(at, bytes.length - 1)] & 0xff, at, line));
+    }
+  }
+
+  /** SnakeYAML's words for a limit of {@link #limits} in ours; other messages as they are. */
+  private static String limitHit(String message) {
+    if (message != null && message.contains("nesting depth")) {
+      return "nested deeper than " + MAX_DEPTH + " levels of lists and mappings: refused";
+    }
+    if (message != null && message.contains("The incoming YAML document exceeds the limit")) {
+      return "over " + MAX_BYTES + " characters: not a job file";
+    }
+    return message;
+  }
+
+  private static LoaderOptions limits() {
+    LoaderOptions limits = new LoaderOptions();
+    limits.setCodePointLimit(MAX_BYTES);
+    limits.setNestingDepthLimit(MAX_DEPTH);
+    return limits;
   }
 
   /** Parses job YAML text and applies {@code overrides}. */
@@ -44,7 +102,7 @@ public final class JobSpecLoader {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new JobSpecException("(file)", "not valid YAML: " + e.getOriginalMessage());
+      throw new JobSpecException("(file)", "not valid YAML: " + limitHit(e.getOriginalMessage()));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = JsonNodeFactory.instance.objectNode();
@@ -71,7 +129,7 @@ public final class JobSpecLoader {
     try {
       value = text.isBlank() ? JsonNodeFactory.instance.nullNode() : YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new JobSpecException(key, "override value is not valid YAML: " + e.getOriginalMessage());
+      throw new JobSpecException(key, "override value is not valid YAML: " + limitHit(e.getOriginalMessage()));
     }
     String[] parts = key.split("\\.");
     ObjectNode node = root;

@@ -30,11 +30,14 @@ import ai.posespark.pose.paf.PafSettings;
  * @param ilp               bottom-up: the ILP grouper's bounds and constants ({@link IlpSettings})
  * @param catalog           a catalog file of the user's, laid over the bundled {@code conf/models.yaml} (local
  *                          path or Hadoop URI), or null
+ * @param trustTorchScript  a TorchScript {@code .pt} named by path runs only when true (default false; catalog
+ *                          entries are trusted): see {@code plan.TorchScriptTrust}
  */
 public record ModelSpec(
     String pipeline, String pose, String detector, String grouping, Double minPersonScore, Double minKeypointScore,
     Double cropPadding, Integer refine, Boolean flipTest, PoseNmsChoice poseNms, Double minDetectionScore,
-    Double detectionNmsIou, Integer maxPersons, PafSettings paf, IlpSettings ilp, String catalog)
+    Double detectionNmsIou, Integer maxPersons, PafSettings paf, IlpSettings ilp, String catalog,
+    Boolean trustTorchScript)
     implements java.io.Serializable {
 
   /** The pipeline when the job file names none. */
@@ -54,6 +57,7 @@ public record ModelSpec(
     maxPersons = maxPersons == null ? d.maxPersons() : maxPersons;
     paf = paf == null ? PafSettings.DEFAULTS : paf;
     ilp = ilp == null ? IlpSettings.DEFAULTS : ilp;
+    trustTorchScript = trustTorchScript != null && trustTorchScript;
   }
 
   /**

@@ -13,6 +13,8 @@ import ai.posespark.model.TorchThreads;
 import ai.posespark.pose.Person;
 import ai.posespark.sink.FrameResult;
 import ai.posespark.source.FrameTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -38,13 +40,16 @@ import org.apache.spark.util.TaskCompletionListener;
  * batch and what is decoded ahead only.
  * A frame that cannot be read or decoded, or takes longer than {@code input.decodeTimeoutMs}
  * ({@link TimedFrameDecoder}), becomes an {@code error} row with the reason, a batch the pipeline fails on
- * becomes error rows for its frames; the partition goes on. Knows no pipeline: {@link PipelinePlan} builds it,
+ * becomes error rows for its frames; the partition goes on. A frame that kills the executor JVM (a native crash, an
+ * OOM with {@code -XX:+ExitOnOutOfMemoryError}) is found by the retried task ({@link InflightMarkers}) and gets an
+ * error row. Knows no pipeline: {@link PipelinePlan} builds it,
  * {@link PosePipeline} runs it.
  */
 public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask>, Row> {
   private final RunSettings settings;
   private final LongAccumulator framesDone;
   private final CollectionAccumulator<String> modelLoads;
+  private final String runDir;
 
   /**
    * @param framesDone counts frames for the driver's progress display (null: none)
@@ -53,9 +58,20 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
    *                   benchmark, which runs this same loop on plain threads without Spark)
    */
   public PartitionRunner(RunSettings settings, LongAccumulator framesDone, CollectionAccumulator<String> modelLoads) {
+    this(settings, framesDone, modelLoads, null);
+  }
+
+  /**
+   * @param runDir where the run writes: its {@link InflightMarkers} record each frame in flight, so a frame that
+   *               kills the executor gets an error row when Spark retries the task (null: no markers, outside
+   *               Spark)
+   */
+  public PartitionRunner(RunSettings settings, LongAccumulator framesDone, CollectionAccumulator<String> modelLoads,
+                         String runDir) {
     this.settings = settings;
     this.framesDone = framesDone;
     this.modelLoads = modelLoads;
+    this.runDir = runDir;
   }
 
   @Override
@@ -76,8 +92,8 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
         settings.decodeTarget()), budget);
     FrameDecoder videos = new TimedFrameDecoder(new VideoRangeDecoder(settings.hadoop().get(), settings.limits()),
         budget);
-    Function<FrameTask, Iterator<DecodedFrame>> decode = task -> (task.range() != null ? videos : images)
-        .frames(task);
+    FrameDecoder decoder = inflight(task -> (task.range() != null ? videos : images).frames(task));
+    Function<FrameTask, Iterator<DecodedFrame>> decode = decoder::frames;
     Iterator<DecodedFrame> frames;
     if (settings.prefetch() > 0) {
       FramePrefetch ahead = new FramePrefetch(tasks, decode, pipeline::prepare,
@@ -91,6 +107,30 @@ public final class PartitionRunner implements FlatMapFunction<Iterator<FrameTask
       frames = chained(tasks::hasNext, () -> decode.apply(tasks.next()));
     }
     return chained(frames::hasNext, () -> runBatch(frames, pipeline, device).iterator());
+  }
+
+  /** {@code decoder} with each frame recorded in flight and the frames that killed an executor left out. */
+  private FrameDecoder inflight(FrameDecoder decoder) {
+    TaskContext task = TaskContext.get();
+    if (runDir == null || task == null) {
+      return decoder;
+    }
+    try {
+      InflightMarkers markers = InflightMarkers.of(runDir, settings.hadoop().get());
+      InflightMarkers.TaskLog log = markers.open(task.stageId() + "-" + task.partitionId(), task.attemptNumber());
+      task.addTaskCompletionListener((TaskCompletionListener) done -> closeQuietly(log));
+      return new InflightFrameDecoder(decoder, log, markers.died());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the in-flight log in " + runDir, e);
+    }
+  }
+
+  private static void closeQuietly(InflightMarkers.TaskLog log) {
+    try {
+      log.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the in-flight log", e);
+    }
   }
 
   /**

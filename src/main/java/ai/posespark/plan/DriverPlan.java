@@ -1,5 +1,7 @@
 package ai.posespark.plan;
 
+import static org.apache.spark.sql.functions.col;
+
 import ai.posespark.eval.GroundTruth;
 import ai.posespark.jobfile.ExecutionSpec;
 import ai.posespark.jobfile.InputSpec;
@@ -75,8 +77,14 @@ public final class DriverPlan implements RunPlan {
     PriorFrames frames = prior == null ? PriorFrames.none()
         : PriorFrames.of(prior.readFrames(spark), prior.readInputs(spark));
     PriorFrames.Selection selection = frames.select(listed, spec.execution().retryErrors(), versions);
-    if (!selection.redo().isEmpty()) {
-      prior.remove(spark, spark.createDataset(selection.redo(), Encoders.LONG()).toDF(Columns.FRAME_ID));
+    if (!selection.redo().isEmpty() || !selection.replaced().isEmpty()) {
+      Dataset<Row> ids = spark.createDataset(selection.redo(), Encoders.LONG()).toDF(Columns.FRAME_ID);
+      if (!selection.replaced().isEmpty()) {
+        // a replaced video's frames past its new end are in no task: its rows go by URI
+        ids = ids.union(prior.readFrames(spark).where(col(Columns.URI).isin(selection.replaced().toArray()))
+            .select(Columns.FRAME_ID)).distinct();
+      }
+      prior.remove(spark, ids);
     }
     List<FrameTask> todo = selection.todo();
     // a video range task produces a row per sampled frame

@@ -25,9 +25,10 @@ public final class JobPipeline {
    * @param imageIds the ground truth's file name → image id index (detection files are keyed by image id), or null
    */
   public static PipelinePlan plan(JobSpec spec, FileNameIndex imageIds) {
+    ModelCatalog catalog = catalog(spec);
+    TorchScriptTrust.check(spec, catalog);
     try {
-      return Pipelines.plan(spec.model().pipelineSettings(spec.input().detections(), imageIds),
-          catalog(spec));
+      return Pipelines.plan(spec.model().pipelineSettings(spec.input().detections(), imageIds), catalog);
     } catch (PipelineException e) {
       throw new JobSpecException(e.key(), e.reason());
     }

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -78,6 +80,7 @@ final class PriorFrames {
   Selection select(List<FrameTask> tasks, boolean retryErrors, Map<String, String> listed) {
     List<FrameTask> todo = new ArrayList<>();
     List<Long> redo = new ArrayList<>();
+    Set<String> replacedFiles = new TreeSet<>();
     long skipped = 0;
     for (FrameTask task : tasks) {
       long[] ids = frameIds(task);
@@ -93,6 +96,9 @@ final class PriorFrames {
       int present = okRows + errorRows;
       String recorded = versions.get(task.uri());
       boolean replaced = recorded != null && !recorded.equals(listed.get(task.uri()));
+      if (replaced) {
+        replacedFiles.add(task.uri());
+      }
       if (present == ids.length && (errorRows == 0 || !retryErrors) && !replaced) {
         skipped += ids.length;
         continue;
@@ -104,7 +110,7 @@ final class PriorFrames {
         }
       }
     }
-    return new Selection(todo, skipped, redo);
+    return new Selection(todo, skipped, redo, List.copyOf(replacedFiles));
   }
 
   /**
@@ -157,8 +163,10 @@ final class PriorFrames {
    * @param todo    the tasks to run
    * @param skipped frames skipped: their rows are already in the tables
    * @param redo    ids of frames whose rows are removed and redone (errors retried, replaced files)
+   * @param replaced URIs of files replaced since the run recorded them: all their rows go, also those of frames
+   *                 the new file no longer has (a video replaced by a shorter one)
    */
-  record Selection(List<FrameTask> todo, long skipped, List<Long> redo) {}
+  record Selection(List<FrameTask> todo, long skipped, List<Long> redo, List<String> replaced) {}
 
   /** A growable array of longs. */
   private static final class LongList {

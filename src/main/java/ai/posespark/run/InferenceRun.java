@@ -10,6 +10,7 @@ import ai.posespark.eval.GroundTruth;
 import ai.posespark.jobfile.JobSpec;
 import ai.posespark.jobfile.JobSpecException;
 import ai.posespark.jobfile.OutputSpec;
+import ai.posespark.pipeline.InflightMarkers;
 import ai.posespark.pipeline.PartitionRunner;
 import ai.posespark.pipeline.PipelinePlan;
 import ai.posespark.pipeline.RunSettings;
@@ -68,6 +69,10 @@ final class InferenceRun {
     String workDir = folder.workDir();
     RunTables sink = tables(spark, spec, workDir, conf);
     List<Integer> committed = sink.recover();
+    int died = InflightMarkers.of(workDir, conf).adoptLeftovers();
+    if (died > 0) {
+      LOG.warn("{}: {} frames were being decoded when the run before ended: they get error rows", spec.name(), died);
+    }
 
     ListingReport listing = new ListingReport();
     RunTables prior = spec.output().mode().incremental() && !committed.isEmpty() ? sink : null;
@@ -83,7 +88,7 @@ final class InferenceRun {
          ChunkCommits commits = new ChunkCommits(spark.sparkContext(), sink, folder, run.chunks())) {
       for (int k = 0; k < run.chunks(); k++) {
         Dataset<Row> estimated = infer(spark, run.tasks(k), settings, new PartitionRunner(settings,
-            progress.counter(), loads));
+            progress.counter(), loads, workDir));
         Dataset<Row> inference = estimated;
         if (spec.tracking().enabled()) {
           // a video's frames come from many tasks: regroup them by video, in frame order, for one tracker each

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -79,6 +81,7 @@ final class RunFolder {
           requireRun(fs, target);
         }
         requireSameStages(fs, work, stages);
+        requireSameModel(fs, work, spec);
       }
       default -> throw new IllegalStateException(mode.toString());
     }
@@ -172,6 +175,48 @@ final class RunFolder {
     }
   }
 
+  /**
+   * An append or resume must run the model, with the settings, the folder's rows came from: rows of two models (or
+   * two thresholds) would read as one run. Folders written before the marker recorded the settings are not checked.
+   */
+  private static void requireSameModel(FileSystem fs, Path dir, JobSpec spec) throws IOException {
+    Path marker = new Path(dir, MARKER);
+    if (spec.model() == null || !fs.exists(marker)) {
+      return;
+    }
+    JsonNode before;
+    try (InputStream in = fs.open(marker)) {
+      before = JSON.readTree(in).path("modelSettings");
+    }
+    if (!before.isObject()) {
+      return;
+    }
+    ObjectNode now = modelSettings(spec);
+    List<String> differ = new ArrayList<>();
+    Set<String> keys = new TreeSet<>();
+    before.fieldNames().forEachRemaining(keys::add);
+    now.fieldNames().forEachRemaining(keys::add);
+    for (String key : keys) {
+      if (!before.path(key).equals(now.path(key))) {
+        differ.add("model." + key + ": " + before.path(key) + " there, " + now.path(key) + " here");
+      }
+    }
+    if (!differ.isEmpty()) {
+      throw new JobSpecException("output.mode", dir + " holds rows of model " + before.path("pose").asText()
+          + ", this job runs " + now.path("pose").asText() + " (" + String.join("; ", differ) + "): the rows of "
+          + "two models would read as one run; use another name or output.mode overwrite");
+    }
+  }
+
+  /** The model keys that decide a run's rows (all but the catalog file's path and the TorchScript trust), as JSON. */
+  private static ObjectNode modelSettings(JobSpec spec) throws IOException {
+    // through text, as the marker holds them: a float reads back as a double node, which a float node never equals
+    ObjectNode settings = (ObjectNode) JSON.readTree(JSON.writeValueAsString(spec.model()));
+    settings.remove("catalog");
+    settings.remove("trustTorchScript");
+    return settings;
+  }
+
   private static void writeMarker(FileSystem fs, Path marker, JobSpec spec, List<String> stages) throws IOException {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", spec.name());
@@ -179,6 +224,7 @@ final class RunFolder {
     if (spec.model() != null) {
       m.put("pipeline", spec.model().pipeline());
       m.put("model", spec.model().pose());
+      m.set("modelSettings", modelSettings(spec));
     }
     stages.forEach(m.putArray("stages")::add);
     try (OutputStream out = fs.create(marker, true)) {

@@ -1,6 +1,8 @@
 package ai.posespark.run;
 
 import ai.posespark.jobfile.JobSpec;
+import ai.posespark.plan.JobPipeline;
+import ai.posespark.plan.TorchScriptTrust;
 import ai.posespark.report.JobSummary;
 import ai.posespark.report.RunFinish;
 import ai.posespark.train.TrainJob;
@@ -13,6 +15,7 @@ final class TrainingRun {
   private TrainingRun() {}
 
   static JobSummary run(SparkSession spark, JobSpec spec, String runDir) throws IOException {
+    TorchScriptTrust.check(spec, JobPipeline.catalog(spec));
     RunFolder folder = RunFolder.prepare(spec, runDir, List.of(), spark.sparkContext().hadoopConfiguration());
     JobSummary trained = TrainJob.run(spark, spec, folder.workDir(), runDir);
     folder.commit();

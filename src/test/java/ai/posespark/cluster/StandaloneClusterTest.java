@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.posespark.decode.HostileFiles;
 import ai.posespark.decode.TestImages;
 import ai.posespark.run.SparkTestSession;
 import ai.posespark.run.TestModels;
@@ -50,12 +51,17 @@ class StandaloneClusterTest {
   }
 
   private Process submit(Path log, String... args) throws Exception {
+    return submitWith(log, "--conf spark.executor.memory=2g", args);
+  }
+
+  /** scripts/submit.sh on the cluster with {@code conf} (spark-submit flags) after the common ones. */
+  private Process submitWith(Path log, String conf, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("bash", "scripts/submit.sh"));
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     b.environment().putAll(cluster.environment());
     b.environment().put("SPARK_SUBMIT_ARGS", "--master " + cluster.masterUrl() + " --conf spark.ui.enabled=false "
-        + "--conf spark.executor.memory=2g --conf spark.executor.cores=1 --driver-memory 1g");
+        + "--conf spark.executor.cores=1 --driver-memory 1g " + conf);
     return b.start();
   }
 
@@ -138,5 +144,49 @@ class StandaloneClusterTest {
     assertEquals(0, frames.where("status <> 'ok'").count(), "no frame failed with the executor");
     assertEquals(people, persons.count(), "each person once");
     assertEquals(people, persons.select("frame_id", "person_index").distinct().count());
+  }
+
+  /**
+   * A file that really kills the executor decoding it (a 400 MB PNG of a few hundred bytes; executors with a 1 GB
+   * heap and -XX:+ExitOnOutOfMemoryError, as YARN's OnOutOfMemoryError=kill): Spark retries the task, the retry finds
+   * the frame in flight and gives it an error row, and the job finishes with one row per file.
+   */
+  @Test
+  void aFileThatKillsItsExecutorGetsAnErrorRowAndTheJobFinishes() throws Exception {
+    Path images = Files.createDirectories(dir.resolve("killer-images"));
+    for (int i = 0; i < 2; i++) {
+      for (String f : List.of("000000000785.jpg", "messi5.jpg", "basketball1.png")) {
+        Files.copy(TestImages.samples().resolve(f), images.resolve(i + "-" + f));
+      }
+    }
+    Files.write(images.resolve("killer.png"), HostileFiles.pngDeclaring(20_000, 20_000));
+    Path job = dir.resolve("killer.yaml");
+    Files.writeString(job, """
+        name: killer
+        input: {paths: [%s], maxPixels: 500000000, maxDecodePixels: 500000000}
+        model: {pose: movenet-lightning}
+        execution: {batchSize: 1, device: cpu, partitions: 2}
+        output: {path: %s}
+        """.formatted(images, dir.resolve("out")));
+    Path log = dir.resolve("killer.log");
+    Process p = submitWith(log, "--conf spark.executor.memory=1g "
+        + "--conf spark.executor.defaultJavaOptions=-XX:+ExitOnOutOfMemoryError", job.toString());
+    assertEquals(0, finish(p, log), Files.readString(log));
+    String text = Files.readString(log);
+    long lost = text.lines().filter(l -> l.contains("Lost executor") || l.contains("ExecutorLostFailure")).count();
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> frames = spark.read().parquet(dir.resolve("out/killer/frames").toString());
+    System.out.printf("killer file on the cluster: %d frame rows, %d error rows, %d executor-loss log lines%n",
+        frames.count(), frames.where("status = 'error'").count(), lost);
+    assertEquals(7, frames.count(), "one row per file");
+    assertEquals(7, frames.select("frame_id").distinct().count());
+    List<Row> errors = frames.where("status = 'error'").select("uri", "error").collectAsList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).getString(0).endsWith("/killer.png"), errors.toString());
+    assertEquals("executor died while decoding this file", errors.get(0).getString(1));
+    try (var left = Files.list(dir.resolve("out/killer/_inflight"))) {
+      assertEquals(List.of("died-"), left.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("."))
+          .map(n -> n.substring(0, 5)).toList(), "only the killer's record is left");
+    }
   }
 }

@@ -49,6 +49,28 @@ public final class HostileFiles {
     return result.toByteArray();
   }
 
+  /**
+   * A {@code width × height} 8-bit RGB PNG of a few hundred bytes: a header, one deflated black row of pixel data
+   * (the rest missing) and the end. A reader allocates the whole image ({@code width × height × 3} bytes) before it
+   * inflates the data: the file that exhausts a small heap.
+   */
+  public static byte[] pngDeclaring(int width, int height) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height);
+    header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGB, no interlace
+    Deflater deflater = new Deflater();
+    deflater.setInput(new byte[1 + 3 * width]); // filter byte, then the row's pixels
+    deflater.finish();
+    byte[] data = new byte[1 << 16];
+    int n = deflater.deflate(data);
+    deflater.end();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    png.write(chunk("IHDR", header.array()));
+    png.write(chunk("IDAT", java.util.Arrays.copyOf(data, n)));
+    png.write(chunk("IEND", new byte[0]));
+    return png.toByteArray();
+  }
+
   /** A PNG chunk: length, type, data, CRC of type and data. */
   public static byte[] chunk(String type, byte[] data) {
     ByteBuffer b = ByteBuffer.allocate(12 + data.length);

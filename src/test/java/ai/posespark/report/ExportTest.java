@@ -211,6 +211,10 @@ class ExportTest {
     new CommandLine(cmd).parseArgs(Path.of(java.net.URI.create(runDir)).toString(), "--format", "coco", "--where",
         "no_such_column > 1", "--out", "target/exports/bad");
     assertEquals(2, cmd.export(spark));
+    ExportCommand failing = new ExportCommand();
+    new CommandLine(failing).parseArgs(Path.of(java.net.URI.create(runDir)).toString(), "--format", "coco",
+        "--where", "CAST(uri AS INT) = 1", "--out", "target/exports/bad");
+    assertEquals(2, failing.export(spark), "a predicate that fails while it runs is the user's too");
     assertEquals(0, exitOf("openpose"), "a good one exports");
     assertTrue(Files.isRegularFile(Path.of("target/exports/cli/messi5_keypoints.json")));
     assertNotEquals(0, new CommandLine(new ExportCommand()).execute(runDir, "--format", "pdf"));

@@ -1,6 +1,7 @@
 package ai.posespark.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.cli.SqlCommand;
@@ -76,5 +77,29 @@ class SqlCommandTest {
   @Test
   void aBadQueryExitsTwo() throws Exception {
     assertEquals('2', run("", SampleRun.get().runDir(), "SELECT nope FROM frames").charAt(0));
+  }
+
+  /** Statements that fail while running (ANSI errors on the executors) are a line each, and the prompt goes on. */
+  @Test
+  void runtimeErrorsAreOneLineAndThePromptGoesOn() throws Exception {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    String out;
+    try {
+      out = run("SELECT 1 / (n_persons - n_persons) FROM frames;\nSELECT CAST(uri AS INT) FROM frames;\n"
+          + "SELECT 'after' AS x;\n", SampleRun.get().runDir());
+    } finally {
+      System.setErr(old);
+    }
+    String messages = err.toString(StandardCharsets.UTF_8);
+    System.out.println(messages);
+    assertTrue(out.startsWith("0\n"), out);
+    assertTrue(out.contains("|after|"), "the prompt goes on: " + out + messages);
+    assertTrue(messages.contains("sql: [DIVIDE_BY_ZERO] Division by zero."), messages);
+    assertTrue(messages.contains("sql: [CAST_INVALID_INPUT] The value"), messages);
+    assertFalse(messages.contains("\tat "), "no stack trace: " + messages);
+    assertEquals('2', run("", SampleRun.get().runDir(), "SELECT 1 / (n_persons - n_persons) FROM frames")
+        .charAt(0), "a query that fails running exits 2");
   }
 }

@@ -23,6 +23,11 @@ final class ChildJob {
   }
 
   static ChildJob start(Path jobFile, Path log, Path tmp) throws IOException {
+    return start(jobFile, log, tmp, List.of());
+  }
+
+  /** As {@link #start(Path, Path, Path)}, with {@code jvmOptions} after the defaults (a later -Xmx wins). */
+  static ChildJob start(Path jobFile, Path log, Path tmp, List<String> jvmOptions) throws IOException {
     Files.createDirectories(tmp);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -34,6 +39,7 @@ final class ChildJob {
     }
     cmd.add("-Xmx2g");
     cmd.add("-Djava.io.tmpdir=" + tmp);
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("ai.posespark.cli.SubmitCommand");
@@ -57,6 +63,11 @@ final class ChildJob {
       Thread.sleep(20);
     }
     return false;
+  }
+
+  /** Waits for the JVM to end on its own, at most {@code seconds}; its exit code (-1: still running). */
+  int await(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
   }
 
   /** SIGKILL: the JVM dies at once, no shutdown hook runs. */

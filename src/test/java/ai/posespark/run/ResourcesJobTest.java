@@ -108,7 +108,7 @@ class ResourcesJobTest {
     return PoseJob.run(SparkTestSession.get(), JobSpecLoader.parse("""
         name: %s
         input: {paths: [%s]}
-        model: {pose: %s, minPersonScore: 0.5}
+        model: {pose: %s, minPersonScore: 0.5, trustTorchScript: true}
         execution: {device: cpu, batchSize: %d, partitions: %d}
         output: {path: %s}
         """.formatted(name, images, pt, batchSize, name.equals("giant") ? 1 : 4, dir.resolve("out")), List.of()));

@@ -1,10 +1,15 @@
 package ai.posespark.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.posespark.decode.TestImages;
 import ai.posespark.jobfile.JobSpec;
+import ai.posespark.jobfile.JobSpecException;
 import ai.posespark.jobfile.JobSpecLoader;
+import ai.posespark.plan.Preflight;
 import ai.posespark.report.JobSummary;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -38,7 +43,7 @@ class TorchScriptJobTest {
     JobSpec spec = JobSpecLoader.parse("""
         name: ts
         input: {paths: [%s]}
-        model: {pose: %s, minPersonScore: 0.5}
+        model: {pose: %s, minPersonScore: 0.5, trustTorchScript: true}
         execution: {device: cpu}
         output: {path: %s}
         """.formatted(dir.resolve("img"), pt, dir.resolve("out")), List.of());
@@ -53,5 +58,33 @@ class TorchScriptJobTest {
     assertEquals(152, kps.get(9).getFloat(2), 2.1);
     Row frame = SparkTestSession.get().read().parquet(summary.runDir() + "/frames").select("model").first();
     assertEquals("movenet-lightning", frame.getString(0));
+  }
+
+  /** A .pt named by path is code from wherever the job file points: refused before Spark unless trusted. */
+  @Test
+  void torchScriptByPathNeedsTrustTorchScript() throws Exception {
+    Path pt = ai.posespark.model.TorchScriptFixture.write(dir.resolve("movenet-lightning.pt"));
+    String yaml = """
+        name: ts
+        input: {paths: [%s]}
+        model: {pose: %s%s}
+        output: {path: %s}
+        """;
+    JobSpec untrusted = JobSpecLoader.parse(yaml.formatted(dir, pt, "", dir.resolve("out")), List.of());
+    JobSpecException e = assertThrows(JobSpecException.class, () -> Preflight.checkKeys(untrusted));
+    System.out.println("untrusted TorchScript: " + e.getMessage());
+    assertEquals("model.pose", e.key());
+    assertTrue(e.getMessage().contains("'" + pt + "' is a TorchScript file named by path"), e.getMessage());
+    assertTrue(e.getMessage().contains("set model.trustTorchScript: true"), e.getMessage());
+    assertThrows(JobSpecException.class, () -> PoseJob.run(SparkTestSession.get(), untrusted), "the run refuses too");
+    assertFalse(java.nio.file.Files.exists(dir.resolve("out/ts")), "nothing written");
+
+    Preflight.checkKeys(JobSpecLoader.parse(yaml.formatted(dir, pt, ", trustTorchScript: true",
+        dir.resolve("out")), List.of()));
+    // the bundled catalog's entries are trusted by name, and a model.json by path is data, not code
+    Preflight.checkKeys(JobSpecLoader.parse(yaml.formatted(dir, "movenet-lightning", "", dir.resolve("out")),
+        List.of()));
+    Preflight.checkKeys(JobSpecLoader.parse(yaml.formatted(dir, dir.resolve("movenet-lightning.json"), "",
+        dir.resolve("out")), List.of()));
   }
 }
