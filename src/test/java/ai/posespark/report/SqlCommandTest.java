@@ -53,12 +53,10 @@ class SqlCommandTest {
     assertTrue(out.contains("|after|"), "the prompt goes on after an error: " + out);
   }
 
-  /** Every query of README's cookbook parses and resolves against a run's views. */
+  /** Every query of the SQL cookbook (docs/sql-cookbook.md) parses and resolves against a run's views. */
   @Test
-  void readmeCookbookQueriesRun() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    int from = readme.indexOf("### Cookbook");
-    String cookbook = readme.substring(from, readme.indexOf("\n## ", from));
+  void cookbookQueriesRun() throws Exception {
+    String cookbook = Files.readString(Path.of("docs/sql-cookbook.md"));
     SparkSession spark = SparkTestSession.get().newSession();
     RunTables.open(spark, SampleRun.get().runDir());
     int n = 0;

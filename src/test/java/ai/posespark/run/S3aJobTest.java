@@ -136,11 +136,14 @@ class S3aJobTest {
           """.formatted(s3.root()), List.of());
       put("/data/gt.json", Files.readAllBytes(TestImages.samples().resolve("person_keypoints.json")));
       seen.append(PoseJob.run(spark, spec));
-      for (String missing : List.of("/data/nothing-here", "/models/none.json")) {
+      // an input that is not there, then a model file that is not there (named after a catalog entry, so the
+      // job's keys pass and the store is asked)
+      for (String[] missing : List.of(new String[] {"/data/nothing-here", "/models/movenet-lightning.json"},
+          new String[] {"/data/images", "/models/none/movenet-lightning.json"})) {
         try {
           Preflight.check(JobSpecLoader.parse(
-              "name: bad\ninput: {paths: [\"%1$s%2$s\"]}\nmodel: {pose: \"%1$s%2$s\"}\n".formatted(s3.root(),
-                  missing), List.of()), s3.conf());
+              "name: bad\ninput: {paths: [\"%1$s%2$s\"]}\nmodel: {pose: \"%1$s%3$s\"}\n".formatted(s3.root(),
+                  missing[0], missing[1]), List.of()), s3.conf());
         } catch (JobSpecException e) {
           seen.append('\n').append(e.getMessage());
         }
@@ -148,6 +151,7 @@ class S3aJobTest {
       seen.append('\n').append(logs.text());
     }
     assertTrue(seen.toString().contains("nothing-here' matches no file"), seen.toString());
+    assertTrue(seen.toString().contains("model.pose: cannot load model movenet-lightning"), seen.toString());
     var files = fs.listFiles(new org.apache.hadoop.fs.Path(s3.root() + "/out/secrets"), true);
     int objects = 0;
     while (files.hasNext()) {
