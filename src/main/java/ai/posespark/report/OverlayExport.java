@@ -2,10 +2,6 @@ package ai.posespark.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -19,28 +15,60 @@ import org.apache.spark.sql.SparkSession;
 final class OverlayExport {
   private OverlayExport() {}
 
-  /** Writes at most {@code limit} overlays of the frames matching {@code where}; returns how many. */
+  /** Frames drawn, encoded and let go at a time: full-size pictures, so few. */
+  static final int CHUNK = 16;
+
+  /**
+   * Writes at most {@code limit} overlays of the frames matching {@code where} (0: all); returns how many. Frames are
+   * drawn {@link #CHUNK} at a time and a video's frames go to its overlay video as they come (frames are ordered by
+   * uri and index), so memory does not grow with the number of frames exported.
+   */
   static long write(SparkSession spark, String where, String outDir, int limit) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<SampleFrames.Drawn> drawn = SampleFrames.draw(spark, where, "uri, frame_index", limit, 0);
     ExportedFrames.FileNames names = new ExportedFrames.FileNames(6);
-    for (SampleFrames.Drawn d : drawn) {
-      Path file = ExportedFrames.child(outDir, names.next(d.frame(), "_overlay.jpg"));
-      try (OutputStream out = RunFiles.create(file, conf)) {
-        ImageIO.write(d.image(), "jpg", out);
+    try (VideoOverlays videos = new VideoOverlays(outDir, conf)) {
+      return SampleFrames.forEach(spark, where, "uri, frame_index", limit, 0, CHUNK, d -> {
+        Path file = ExportedFrames.child(outDir, names.next(d.frame(), "_overlay.jpg"));
+        try (OutputStream out = RunFiles.create(file, conf)) {
+          ImageIO.write(d.image(), "jpg", out);
+        }
+        videos.add(d);
+      });
+    }
+  }
+
+  /** A video's frames, arriving together in frame order, become one annotated video; other frames are passed by. */
+  private static final class VideoOverlays implements AutoCloseable {
+    private final String outDir;
+    private final Configuration conf;
+    private OverlayVideo open;
+    private String openUri;
+
+    VideoOverlays(String outDir, Configuration conf) {
+      this.outDir = outDir;
+      this.conf = conf;
+    }
+
+    void add(SampleFrames.Drawn d) throws IOException {
+      if (d.frame().isNullAt(3)) {
+        return;
+      }
+      String uri = d.frame().getString(1);
+      if (!uri.equals(openUri)) {
+        close();
+        open = new OverlayVideo(ExportedFrames.child(outDir, ExportedFrames.stem(uri) + "_overlay.mp4").toString(),
+            conf);
+        openUri = uri;
+      }
+      open.add(d);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (open != null) {
+        open.close();
+        open = null;
       }
     }
-    // frames of a video also become one annotated video, in frame order
-    Map<String, List<SampleFrames.Drawn>> videos = new LinkedHashMap<>();
-    for (SampleFrames.Drawn d : drawn) {
-      if (!d.frame().isNullAt(3)) {
-        videos.computeIfAbsent(d.frame().getString(1), k -> new ArrayList<>()).add(d);
-      }
-    }
-    for (Map.Entry<String, List<SampleFrames.Drawn>> v : videos.entrySet()) {
-      String video = ExportedFrames.child(outDir, ExportedFrames.stem(v.getKey()) + "_overlay.mp4").toString();
-      OverlayVideo.write(v.getValue(), video, conf);
-    }
-    return drawn.size();
   }
 }

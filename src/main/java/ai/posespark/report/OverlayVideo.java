@@ -19,64 +19,119 @@ import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * An annotated video: a video's drawn frames, in frame order, encoded as MPEG-4 part 2 in MP4 (FFmpeg through
- * JavaCV, as the decoders read videos) at the frame rate their timestamps give.
+ * JavaCV, as the decoders read videos) at the frame rate their timestamps give. Frames are added one at a time and
+ * encoded as they come, so a long video's overlay never sits in memory whole.
  */
-final class OverlayVideo {
-  private OverlayVideo() {}
+final class OverlayVideo implements AutoCloseable {
+  private final String file;
+  private final Configuration conf;
+  private final Path local;
+  private FFmpegFrameRecorder recorder;
+  private SampleFrames.Drawn first;
+  private Frame frame;
+  private byte[] row;
+
+  /** A video to be written to {@code file} (any Hadoop file system; encoded locally first). */
+  OverlayVideo(String file, Configuration conf) throws IOException {
+    this.file = file;
+    this.conf = conf;
+    this.local = Files.createTempFile("posespark-overlay", ".mp4");
+  }
+
+  /** Writes {@code frames} (drawn frames of one video, in order, all one size) to {@code file}. */
+  static void write(List<SampleFrames.Drawn> frames, String file, Configuration conf) throws IOException {
+    try (OverlayVideo video = new OverlayVideo(file, conf)) {
+      for (SampleFrames.Drawn d : frames) {
+        video.add(d);
+      }
+    }
+  }
 
   /**
-   * Writes {@code frames} (drawn frames of one video, in order, all one size) to {@code file} (any Hadoop file
-   * system; encoded locally first).
+   * Adds the next frame (all one size). The encoder starts at the second frame, whose timestamp against the
+   * first's gives the frame rate; only that first frame waits in memory.
    */
-  static void write(List<SampleFrames.Drawn> frames, String file, Configuration conf) throws IOException {
-    BufferedImage first = frames.get(0).image();
-    // the encoder takes even sizes: drop a last odd row or column
-    int w = first.getWidth() & ~1;
-    int h = first.getHeight() & ~1;
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    Path local = Files.createTempFile("posespark-overlay", ".mp4");
-    try {
-      try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(local.toString(), w, h)) {
-        recorder.setFormat("mp4");
-        recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
-        recorder.setFrameRate(fps(frames));
-        // a bit rate rather than a quality: MPEG-4 part 2 takes no crf
-        recorder.setVideoBitrate(Math.max(1_000_000, w * h * 8));
-        recorder.start();
-        Frame frame = new Frame(w, h, Frame.DEPTH_UBYTE, 3);
-        byte[] row = new byte[w * 3];
-        for (SampleFrames.Drawn d : frames) {
-          ByteBuffer buf = (ByteBuffer) frame.image[0];
-          for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-              int rgb = d.image().getRGB(Math.min(x, d.image().getWidth() - 1), Math.min(y, d.image().getHeight() - 1));
-              row[x * 3] = (byte) (rgb >> 16);
-              row[x * 3 + 1] = (byte) (rgb >> 8);
-              row[x * 3 + 2] = (byte) rgb;
-            }
-            buf.put(y * frame.imageStride, row, 0, row.length);
-          }
-          recorder.record(frame, AV_PIX_FMT_RGB24);
-        }
-        recorder.stop();
-      } catch (FrameRecorder.Exception e) {
-        throw new IOException("encoding " + file + ": " + e.getMessage(), e);
+  void add(SampleFrames.Drawn d) throws IOException {
+    if (recorder == null) {
+      if (first == null) {
+        first = d;
+        return;
       }
-      try (InputStream in = Files.newInputStream(local); OutputStream out = RunFiles.create(file, conf)) {
-        in.transferTo(out);
+      start(fps(first, d));
+      encode(first);
+      first = null;
+    }
+    encode(d);
+  }
+
+  /** Encodes what is left, then copies the video to its place. */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (recorder == null && first != null) {
+        start(25);
+        encode(first);
+      }
+      if (recorder != null) {
+        try {
+          recorder.stop();
+          recorder.release();
+        } catch (FrameRecorder.Exception e) {
+          throw new IOException("encoding " + file + ": " + e.getMessage(), e);
+        }
+        try (InputStream in = Files.newInputStream(local); OutputStream out = RunFiles.create(file, conf)) {
+          in.transferTo(out);
+        }
       }
     } finally {
       Files.deleteIfExists(local);
     }
   }
 
-  /** Frames per second from the first and last frames' timestamps; 25 when they do not say. */
-  static double fps(List<SampleFrames.Drawn> frames) {
-    if (frames.size() < 2) {
-      return 25;
+  private void start(double fps) throws IOException {
+    BufferedImage image = first.image();
+    // the encoder takes even sizes: drop a last odd row or column
+    int w = image.getWidth() & ~1;
+    int h = image.getHeight() & ~1;
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    recorder = new FFmpegFrameRecorder(local.toString(), w, h);
+    recorder.setFormat("mp4");
+    recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
+    recorder.setFrameRate(fps);
+    // a bit rate rather than a quality: MPEG-4 part 2 takes no crf
+    recorder.setVideoBitrate(Math.max(1_000_000, w * h * 8));
+    try {
+      recorder.start();
+    } catch (FrameRecorder.Exception e) {
+      throw new IOException("encoding " + file + ": " + e.getMessage(), e);
     }
-    long t0 = frames.get(0).frame().getLong(3);
-    long t1 = frames.get(frames.size() - 1).frame().getLong(3);
-    return t1 > t0 ? Math.max(1, Math.min(120, (frames.size() - 1) * 1000.0 / (t1 - t0))) : 25;
+    frame = new Frame(w, h, Frame.DEPTH_UBYTE, 3);
+    row = new byte[w * 3];
+  }
+
+  private void encode(SampleFrames.Drawn d) throws IOException {
+    BufferedImage image = d.image();
+    ByteBuffer buf = (ByteBuffer) frame.image[0];
+    for (int y = 0; y < frame.imageHeight; y++) {
+      for (int x = 0; x < frame.imageWidth; x++) {
+        int rgb = image.getRGB(Math.min(x, image.getWidth() - 1), Math.min(y, image.getHeight() - 1));
+        row[x * 3] = (byte) (rgb >> 16);
+        row[x * 3 + 1] = (byte) (rgb >> 8);
+        row[x * 3 + 2] = (byte) rgb;
+      }
+      buf.put(y * frame.imageStride, row, 0, row.length);
+    }
+    try {
+      recorder.record(frame, AV_PIX_FMT_RGB24);
+    } catch (FrameRecorder.Exception e) {
+      throw new IOException("encoding " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Frames per second from two consecutive drawn frames' timestamps; 25 when they do not say. */
+  static double fps(SampleFrames.Drawn a, SampleFrames.Drawn b) {
+    long t0 = a.frame().getLong(3);
+    long t1 = b.frame().getLong(3);
+    return t1 > t0 ? Math.max(1, Math.min(120, 1000.0 / (t1 - t0))) : 25;
   }
 }

@@ -4,8 +4,10 @@ import ai.posespark.sink.Columns;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +29,52 @@ final class SampleFrames {
 
   private SampleFrames() {}
 
+  /** Takes drawn frames one at a time. */
+  interface DrawnSink {
+    void accept(Drawn drawn) throws IOException;
+  }
+
   /**
-   * Draws the ok frames matching {@code where} (a predicate over {@code frames}' columns, or null for all), most
-   * people first, at most {@code limit}, each scaled to at most {@code maxWidth} pixels wide (0: original size).
+   * Draws the ok frames matching {@code where} (a predicate over {@code frames}' columns, or null for all) in
+   * {@code order}, at most {@code limit} (0: all), each scaled to at most {@code maxWidth} pixels wide (0: original
+   * size).
    */
   static List<Drawn> draw(SparkSession spark, String where, String order, int limit, int maxWidth) {
-    String sql = "SELECT frame_id, uri, frame_index, timestamp_ms, width, height, n_persons FROM frames "
+    List<Row> frames = spark.sql(select(where, order, limit)).collectAsList();
+    return frames.isEmpty() ? List.of() : drawn(spark, frames, maxWidth);
+  }
+
+  /**
+   * Draws the same frames as {@link #draw}, handing each to {@code sink} in order and holding at most {@code chunk}
+   * frames' rows, people and pictures at a time: an export may cover a whole run. Returns how many it drew.
+   */
+  static long forEach(SparkSession spark, String where, String order, int limit, int maxWidth, int chunk,
+                      DrawnSink sink) throws IOException {
+    Iterator<Row> rows = spark.sql(select(where, order, limit)).toLocalIterator();
+    long n = 0;
+    List<Row> batch = new ArrayList<>(chunk);
+    while (rows.hasNext() || !batch.isEmpty()) {
+      if (rows.hasNext() && batch.size() < chunk) {
+        batch.add(rows.next());
+        continue;
+      }
+      for (Drawn d : drawn(spark, batch, maxWidth)) {
+        sink.accept(d);
+        n++;
+      }
+      batch.clear();
+    }
+    return n;
+  }
+
+  private static String select(String where, String order, int limit) {
+    return "SELECT frame_id, uri, frame_index, timestamp_ms, width, height, n_persons FROM frames "
         + "WHERE status = 'ok'" + (where == null ? "" : " AND (" + where + ")") + " ORDER BY " + order
         + (limit > 0 ? " LIMIT " + limit : "");
-    List<Row> frames = spark.sql(sql).collectAsList();
-    if (frames.isEmpty()) {
-      return List.of();
-    }
+  }
+
+  /** {@code frames} (rows of {@link #select}) decoded again and painted with their people, in order. */
+  private static List<Drawn> drawn(SparkSession spark, List<Row> frames, int maxWidth) {
     String ids = frames.stream().map(r -> Long.toString(r.getLong(0))).collect(Collectors.joining(","));
     Map<Long, List<Row>> persons = new HashMap<>();
     for (Row p : spark.sql("SELECT * FROM persons WHERE frame_id IN (" + ids + ") ORDER BY person_index")

@@ -97,4 +97,33 @@ class DeltaRunsTest {
     assertTrue(versions >= 4, "three appends and a MERGE: " + versions);
     assertTrue(Files.isDirectory(Path.of(java.net.URI.create(run + "/frames/_delta_log"))));
   }
+
+  /**
+   * Delta tables under an {@code output.path} with a space, {@code %}, {@code #}, glob characters and non-ASCII
+   * letters: the run, an append over it, the tables read back through the report and an export.
+   */
+  @Test
+  void deltaTablesWorkUnderAnOddOutputPath() throws Exception {
+    Path in = dir.resolve("odd-input");
+    copy("000000000785.jpg", in.resolve("a.jpg"));
+    Path out = dir.resolve("runs [1] {a,b} #50% ünï *?");
+    JobSpec spec = JobSpecLoader.parse("""
+        name: odd
+        input: {paths: ['%s']}
+        model: {pose: movenet-lightning}
+        execution: {device: cpu}
+        output: {path: '%s', mode: append, format: delta}
+        """.formatted(in, out), List.of());
+    JobSummary first = PoseJob.run(spark, spec);
+    assertEquals(1, first.frames());
+    copy("messi5.jpg", in.resolve("b.jpg"));
+    JobSummary second = PoseJob.run(spark, spec);
+    assertEquals(new RunIncrement(1, 1, 0), second.increment().counts(), "the first file is in the Delta tables");
+    assertEquals(2, second.frames());
+    assertEquals(2, DeltaTable.forPath(spark, out.resolve("odd/frames").toString()).toDF().count());
+    assertTrue(Files.exists(out.resolve("odd/report.html")));
+    String wrote = ai.posespark.report.RunExport.export(spark, second.runDir(),
+        ai.posespark.report.RunExport.Format.COCO, null, out.resolve("odd/exports/coco").toString(), 0);
+    assertTrue(wrote.endsWith(" persons") && !wrote.startsWith("0 "), wrote);
+  }
 }

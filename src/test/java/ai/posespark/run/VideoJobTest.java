@@ -126,6 +126,33 @@ class VideoJobTest {
         .isEmpty(), "numbered images have no timestamp");
   }
 
+  /**
+   * The overlay export of the long video: every sampled frame as an image and all of them, in order, as one video at
+   * the sampled rate, though frames are drawn and encoded 16 at a time (OverlayExport.CHUNK) and let go.
+   */
+  @Test
+  void overlaysOfAVideoStreamIntoOneAnnotatedVideo() throws Exception {
+    Path out = dir.resolve("overlays");
+    String wrote = ai.posespark.report.RunExport.export(spark.newSession(), summary.runDir(),
+        ai.posespark.report.RunExport.Format.OVERLAYS, "uri LIKE '%/long.avi'", out.toString(), 0);
+    int sampled = FRAMES / STRIDE;
+    assertEquals(sampled + " overlays", wrote);
+    try (var files = Files.list(out)) {
+      assertEquals(sampled, files.filter(f -> f.toString().endsWith("_overlay.jpg")).count());
+    }
+    try (org.bytedeco.javacv.FFmpegFrameGrabber video = new org.bytedeco.javacv.FFmpegFrameGrabber(
+        out.resolve("long_overlay.mp4").toFile())) {
+      video.start();
+      assertEquals(FPS / STRIDE, video.getFrameRate(), 0.01, "the sampled frames' rate");
+      int n = 0;
+      while (video.grabImage() != null) {
+        n++;
+      }
+      video.stop();
+      assertEquals(sampled, n, "every sampled frame, across chunks");
+    }
+  }
+
   @Test
   void theLongVideoIsSplitOverSeveralTasks() {
     // every partition writes its own part file: rows of one video in several files came from several tasks
