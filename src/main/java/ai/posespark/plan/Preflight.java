@@ -24,14 +24,17 @@ import org.apache.hadoop.fs.Path;
  * and short timeouts: an unreachable S3 endpoint is named in seconds instead of minutes of silence.
  */
 public final class Preflight {
-  /** S3A settings of the checks: two tries, then the endpoint is named. */
+  /**
+   * S3A settings of the checks: two tries, then the endpoint is named. The timeouts are S3A's floor, 15 s
+   * (lower values are raised to it, with a warning on every run).
+   */
   private static final List<String[]> BOUNDED = List.of(
       new String[] {"fs.s3a.attempts.maximum", "1"},
       new String[] {"fs.s3a.retry.limit", "1"},
       new String[] {"fs.s3a.retry.interval", "200ms"},
-      new String[] {"fs.s3a.connection.establish.timeout", "5s"},
-      new String[] {"fs.s3a.connection.timeout", "10s"},
-      new String[] {"fs.s3a.connection.request.timeout", "10s"});
+      new String[] {"fs.s3a.connection.establish.timeout", "15s"},
+      new String[] {"fs.s3a.connection.timeout", "15s"},
+      new String[] {"fs.s3a.connection.request.timeout", "15s"});
 
   private Preflight() {}
 

@@ -13,6 +13,7 @@ final class LogCapture implements AutoCloseable {
   private final StringWriter text = new StringWriter();
   private final WriterAppender appender;
   private final Level rootLevel;
+  private final Level ownLevel;
 
   private LogCapture() {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -20,8 +21,11 @@ final class LogCapture implements AutoCloseable {
         .setLayout(PatternLayout.newBuilder().withPattern("%p %c: %m%n%throwable").build()).build();
     appender.start();
     rootLevel = ctx.getConfiguration().getRootLogger().getLevel();
+    // the command line quiets PoseSpark's own loggers (RunLogging); a CLI test run earlier in the JVM leaves them so
+    ownLevel = ctx.getLogger("ai.posespark").getLevel();
     ctx.getConfiguration().getRootLogger().addAppender(appender, Level.INFO, null);
     Configurator.setRootLevel(Level.INFO);
+    Configurator.setLevel("ai.posespark", Level.INFO);
     ctx.updateLoggers();
   }
 
@@ -38,6 +42,7 @@ final class LogCapture implements AutoCloseable {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     ctx.getConfiguration().getRootLogger().removeAppender(appender.getName());
     Configurator.setRootLevel(rootLevel);
+    Configurator.setLevel("ai.posespark", ownLevel);
     ctx.updateLoggers();
     appender.stop();
   }
