@@ -57,9 +57,16 @@ public final class FrameImages {
     }
     int last = indices.stream().mapToInt(Integer::intValue).max().orElse(0);
     VideoRangeDecoder decoder = new VideoRangeDecoder(conf);
-    for (FrameTask range : VideoRanges.split(video, video.frames(), 1)) {
+    // one range per keyframe interval, so that only the intervals holding a wanted frame are decoded (an export
+    // asks for a long video's frames a chunk at a time)
+    for (FrameTask range : VideoRanges.split(video, 1, 1)) {
       if (range.frameIndex() > last) {
         break;
+      }
+      int start = range.frameIndex();
+      int end = start + range.frameCount();
+      if (indices.stream().noneMatch(i -> i >= start && i < end)) {
+        continue;
       }
       Iterator<DecodedFrame> frames = decoder.frames(range);
       while (frames.hasNext() && out.size() < indices.size()) {

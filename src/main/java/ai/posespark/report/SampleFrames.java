@@ -53,16 +53,15 @@ final class SampleFrames {
     Iterator<Row> rows = spark.sql(select(where, order, limit)).toLocalIterator();
     long n = 0;
     List<Row> batch = new ArrayList<>(chunk);
-    while (rows.hasNext() || !batch.isEmpty()) {
-      if (rows.hasNext() && batch.size() < chunk) {
-        batch.add(rows.next());
-        continue;
+    while (rows.hasNext()) {
+      batch.add(rows.next());
+      if (batch.size() == chunk || !rows.hasNext()) {
+        for (Drawn d : drawn(spark, batch, maxWidth)) {
+          sink.accept(d);
+          n++;
+        }
+        batch.clear();
       }
-      for (Drawn d : drawn(spark, batch, maxWidth)) {
-        sink.accept(d);
-        n++;
-      }
-      batch.clear();
     }
     return n;
   }
